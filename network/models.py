@@ -1,0 +1,196 @@
+"""The site's foundation: the user model, the generic pages and the site-wide settings."""
+
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import BodyBlock
+from .roles import ROLE_LABELS, user_roles
+
+
+class UserManager(BaseUserManager):
+    """Creates users identified by their email address."""
+
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An email address is required.")
+        email = self.normalize_email(email).lower()
+        user = self.model(email=email, **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+    def get_by_natural_key(self, username):
+        return self.get(email__iexact=username)
+
+
+class User(AbstractUser):
+    """A person with an account; the email address is the login."""
+
+    class Notify(models.TextChoices):
+        IMMEDIATE = "immediate", _("Immediately")
+        DIGEST = "digest", _("Daily digest")
+        NONE = "none", _("No email")
+
+    username = None
+    first_name = None
+    last_name = None
+    email = models.EmailField(_("email address"), unique=True)
+    display_name = models.CharField(
+        _("display name"), max_length=100, blank=True, help_text=_("The name others see.")
+    )
+    organisation = models.CharField(
+        _("organisation"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example your municipality or organisation."),
+    )
+    notification_preference = models.CharField(
+        _("email notifications"),
+        max_length=20,
+        choices=Notify.choices,
+        default=Notify.IMMEDIATE,
+        help_text=_("How you want to hear about new posts in topics you follow."),
+    )
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = []
+
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        ordering = ["email"]
+
+    def __str__(self) -> str:
+        return self.get_full_name()
+
+    def get_full_name(self) -> str:
+        return self.display_name or self.email.split("@")[0]
+
+    def get_short_name(self) -> str:
+        return self.get_full_name()
+
+    @property
+    def role_labels(self) -> list[str]:
+        roles = user_roles(self)
+        return [str(label) for role, label in ROLE_LABELS.items() if role in roles]
+
+
+class BasePage(Page):
+    """Fields and search configuration every public page shares."""
+
+    introduction = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("One or two sentences shown under the title and in search results."),
+    )
+
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(BasePage):
+    """The network's front door."""
+
+    template = "network/home_page.html"
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        help_text=_("Text, calls to action and highlights below the introduction."),
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("home page")
+
+
+class StandardPage(BasePage):
+    """A page of text: about, the manifest, privacy and accessibility statements."""
+
+    template = "network/standard_page.html"
+    subpage_types = ["network.StandardPage"]
+
+    body = StreamField(BodyBlock(), blank=True, help_text=_("The page's content."))
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+@register_setting(icon="site")
+class NetworkSettings(BaseSiteSetting):
+    """Contact details and footer text, editable by the project team."""
+
+    contact_email = models.EmailField(
+        _("contact email"), blank=True, help_text=_("Shown in the footer and on error pages.")
+    )
+    contact_phone = models.CharField(
+        _("contact phone"), max_length=40, blank=True, help_text=_("Shown in the footer.")
+    )
+    organisation_name = models.CharField(
+        _("organisation"),
+        max_length=200,
+        default="VNG – Iedereen doet mee!",
+        help_text=_("Who runs the network; shown in the footer."),
+    )
+    footer_text = RichTextField(
+        _("footer text"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("A short line in the footer."),
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("organisation_name"),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+            ],
+            heading=_("Contact"),
+        ),
+        FieldPanel("footer_text"),
+    ]
+
+    class Meta:
+        verbose_name = _("network settings")
+
+    @cached_property
+    def has_contact(self) -> bool:
+        return bool(self.contact_email or self.contact_phone)

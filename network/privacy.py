@@ -1,0 +1,28 @@
+"""'Download my data': each app registers what it holds about a person (AVG/GDPR art. 15 and 20)."""
+
+from collections.abc import Callable
+from typing import Any
+
+_exporters: dict[str, Callable[[Any], Any]] = {}
+
+
+def register_data_exporter(name: str, exporter: Callable[[Any], Any]) -> None:
+    """Register a callable that returns JSON-serialisable data about the given user."""
+    _exporters[name] = exporter
+
+
+def export_user_data(user) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "account": {
+            "email": user.email,
+            "display_name": user.display_name,
+            "organisation": user.organisation,
+            "notification_preference": user.notification_preference,
+            "roles": user.role_labels,
+            "date_joined": user.date_joined.isoformat(),
+            "last_login": user.last_login.isoformat() if user.last_login else None,
+        }
+    }
+    for name, exporter in sorted(_exporters.items()):
+        data[name] = exporter(user)
+    return data

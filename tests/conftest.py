@@ -1,0 +1,63 @@
+"""Shared fixtures: the page tree once per database, users per role, PostgreSQL-only marker."""
+
+import pytest
+from django.db import connection
+
+from network.demo import ensure_home_page
+from network.factories import UserFactory
+from network.roles import EXPERT_BY_EXPERIENCE, MODERATOR, MUNICIPAL_OFFICIAL, PROJECT_TEAM
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    if item.get_closest_marker("postgres") and connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: run with DATABASE_URL=postgres://... (make test does)")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The home page and site exist in every test database from the start."""
+    with django_db_blocker.unblock():
+        ensure_home_page()
+
+
+@pytest.fixture
+def home_page(db):
+    # get-or-create, so it also works after a transactional test flushed the tables
+    return ensure_home_page()
+
+
+@pytest.fixture
+def member(db):
+    return UserFactory(email="member@example.org", display_name="Member")
+
+
+@pytest.fixture
+def official(db):
+    return UserFactory(
+        email="official@example.org", display_name="Official", roles=[MUNICIPAL_OFFICIAL]
+    )
+
+
+@pytest.fixture
+def expert(db):
+    return UserFactory(
+        email="expert@example.org", display_name="Expert", roles=[EXPERT_BY_EXPERIENCE]
+    )
+
+
+@pytest.fixture
+def moderator(db):
+    return UserFactory(email="moderator@example.org", display_name="Moderator", roles=[MODERATOR])
+
+
+@pytest.fixture
+def team_member(db):
+    return UserFactory(email="team@example.org", display_name="Team", roles=[PROJECT_TEAM])
+
+
+@pytest.fixture
+def superuser(db):
+    user = UserFactory(email="admin@example.org", display_name="Admin")
+    user.is_superuser = user.is_staff = True
+    user.save()
+    return user

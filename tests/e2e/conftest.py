@@ -1,0 +1,231 @@
+"""Browser tests: a live server on its own demo database, headless Chromium, axe-core and vnu.
+
+The server runs in a subprocess with the demo data (the real thing a visitor sees); the tests
+drive Debian's Chromium through Playwright and check each page with axe-core (WCAG 2.2 A/AA)
+and the W3C Nu HTML checker.
+"""
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+PASSWORD = "Iedereen-doet-mee-2026"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/e2e/" in str(item.fspath):
+            item.add_marker(pytest.mark.e2e)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_for(url: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2):  # noqa: S310 - our own loopback server
+                return
+        except urllib.error.HTTPError:
+            return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"{url} did not come up in {timeout} s")
+
+
+@pytest.fixture(scope="session")
+def e2e_env(tmp_path_factory) -> dict[str, str]:
+    workdir = tmp_path_factory.mktemp("e2e")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "network.settings.e2e",
+        "DATABASE_URL": f"sqlite:///{workdir / 'e2e.sqlite3'}",
+        "MEDIA_ROOT": str(workdir / "media"),
+    }
+    return env
+
+
+@pytest.fixture(scope="session")
+def base_url(e2e_env) -> str:
+    """Migrates a fresh database, loads the demo data and serves it on a free port."""
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=e2e_env, check=True, cwd=ROOT)
+    subprocess.run(
+        [*manage, "load_demo_data"], env=e2e_env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL
+    )
+    port = _free_port()
+    server = subprocess.Popen(
+        [*manage, "runserver", f"127.0.0.1:{port}", "--noreload", "--insecure"],
+        env=e2e_env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_for(url + "/robots.txt")
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def manage(e2e_env):
+    """Run a management command against the live server's database."""
+
+    def run(*args: str) -> str:
+        result = subprocess.run(
+            [sys.executable, str(ROOT / "manage.py"), *args],
+            env=e2e_env,
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        return result.stdout
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def vnu_url():
+    if shutil.which("java") is None:
+        pytest.fail("Java is needed for the Nu HTML checker (make test installs it as root)")
+    port = _free_port()
+    process = subprocess.Popen(
+        ["java", "-cp", str(VNU_JAR), "nu.validator.servlet.Main", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        _wait_for(url, timeout=90)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM} (make test installs it as root)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, base_url):
+    context = browser.new_context(
+        base_url=base_url, locale="nl-NL", viewport={"width": 1280, "height": 900}
+    )
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.dialogs = dialogs
+
+    def remember_document(response) -> None:
+        if response.request.is_navigation_request() and response.frame == page.main_frame:
+            page.last_document = response
+
+    page.on("response", remember_document)
+    yield page
+    context.close()
+
+
+def login(page, email: str, password: str = PASSWORD) -> None:
+    """Log in through the real form, as a keyboard user would."""
+    page.goto("/accounts/login/")
+    page.get_by_label("E-mail", exact=False).first.fill(email)
+    page.locator("input[name=password]").fill(password)
+    page.locator("form button[type=submit]").last.press("Enter")
+    page.wait_for_load_state("domcontentloaded")
+
+
+def axe_violations(page) -> list[dict]:
+    page.add_script_tag(path=str(AXE_JS))
+    result = page.evaluate(
+        """async (tags) => {
+            const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+            return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' :: ' + n.failureSummary)}));
+        }""",
+        AXE_TAGS,
+    )
+    return result
+
+
+def vnu_errors(html: str, vnu_url: str) -> list[dict]:
+    request = urllib.request.Request(  # noqa: S310 - our own loopback checker
+        vnu_url + "?out=json",
+        data=html.encode("utf-8"),
+        headers={"Content-Type": "text/html; charset=utf-8"},
+    )
+    with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310
+        messages = json.load(response)["messages"]
+    return [
+        {"message": m.get("message"), "line": m.get("lastLine"), "extract": m.get("extract")}
+        for m in messages
+        if m.get("type") == "error" or m.get("subType") == "fatal"
+    ]
+
+
+@pytest.fixture
+def assert_accessible(vnu_url):
+    """Check the page as it is now: axe-core (WCAG 2.2 A/AA) and the Nu HTML checker."""
+
+    def check(page, label: str = "") -> None:
+        where = label or page.url
+        violations = axe_violations(page)
+        assert violations == [], f"axe-core on {where}:\n" + json.dumps(violations, indent=1)
+        # The HTML as the server sent it (also after a POST), not the browser's DOM.
+        html = page.last_document.body().decode("utf-8")
+        errors = vnu_errors(html, vnu_url)
+        assert errors == [], f"Nu HTML checker on {where}:\n" + json.dumps(
+            errors, indent=1, ensure_ascii=False
+        )
+
+    return check
+
+
+def assert_no_horizontal_scroll(page) -> None:
+    overflow = page.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0, f"{page.url} scrolls sideways by {overflow}px at 320px"
