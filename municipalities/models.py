@@ -1,0 +1,259 @@
+"""Municipality profiles and their Local Inclusion Agenda (LIA) status history."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.search import index
+
+from network.models import BasePage
+
+
+class LiaStatus(models.TextChoices):
+    """Where a municipality stands with its Local Inclusion Agenda, in order of progress."""
+
+    NONE = "none", _("none")
+    EXPLORING = "exploring", _("exploring")
+    DRAFTING = "drafting", _("drafting")
+    ADOPTED = "adopted", _("adopted")
+    IN_EXECUTION = "in_execution", _("in execution")
+    EVALUATED = "evaluated", _("evaluated/renewed")
+
+    @classmethod
+    def rank(cls, value: str) -> int:
+        """0 for none up to 5 for evaluated: how far along a municipality is."""
+        return list(cls.values).index(value) if value in cls.values else 0
+
+
+class SizeClass(models.TextChoices):
+    """Population size classes, as the VNG groups municipalities."""
+
+    SMALL = "small", _("under 20,000 inhabitants")
+    MEDIUM = "medium", _("20,000 to 50,000 inhabitants")
+    LARGE = "large", _("50,000 to 100,000 inhabitants")
+    VERY_LARGE = "very_large", _("100,000 inhabitants or more")
+
+    @classmethod
+    def for_population(cls, population: int | None) -> str:
+        if population is None or population < 20_000:
+            return cls.SMALL
+        if population < 50_000:
+            return cls.MEDIUM
+        if population < 100_000:
+            return cls.LARGE
+        return cls.VERY_LARGE
+
+
+class MunicipalityIndexPage(BasePage):
+    """The overview of all municipalities at /gemeenten/: filters, table, map and open data."""
+
+    template = "municipalities/municipality_index_page.html"
+    parent_page_types = ["network.HomePage"]
+    subpage_types = ["municipalities.MunicipalityPage"]
+    max_count = 1
+
+    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
+
+    class Meta:
+        verbose_name = _("municipality overview")
+
+
+class MunicipalityPage(BasePage):
+    """One municipality's profile: LIA status and history, manifest, contacts, practices."""
+
+    template = "municipalities/municipality_page.html"
+    parent_page_types = ["municipalities.MunicipalityIndexPage"]
+    subpage_types = []
+
+    cbs_code = models.CharField(
+        _("CBS code"),
+        max_length=6,
+        unique=True,
+        help_text=_("The CBS municipality code, for example GM0363."),
+    )
+    official_name = models.CharField(
+        _("official name"),
+        max_length=100,
+        help_text=_(
+            "The CBS spelling, for example 's-Gravenhage. The page title is the display name."
+        ),
+    )
+    province = models.CharField(_("province"), max_length=50, help_text=_("From the CBS import."))
+    province_code = models.CharField(_("province code"), max_length=4, help_text=_("PV20 to PV31."))
+    region_code = models.CharField(
+        _("labour-market region code"), max_length=4, blank=True, help_text=_("AM01 to AM35.")
+    )
+    region = models.CharField(
+        _("labour-market region"), max_length=100, blank=True, help_text=_("From the CBS import.")
+    )
+    population = models.PositiveIntegerField(
+        _("population"), null=True, blank=True, help_text=_("Inhabitants on 1 January (CBS).")
+    )
+    population_year = models.PositiveSmallIntegerField(
+        _("population year"),
+        null=True,
+        blank=True,
+        help_text=_("The year of the population figure."),
+    )
+    size_class = models.CharField(
+        _("size class"),
+        max_length=20,
+        choices=SizeClass.choices,
+        default=SizeClass.SMALL,
+        editable=False,
+        help_text=_("Derived from the population."),
+    )
+    centroid_lat = models.FloatField(null=True, blank=True, editable=False)
+    centroid_lon = models.FloatField(null=True, blank=True, editable=False)
+    manifest_signed_on = models.DateField(
+        _("manifest signed on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The date the municipality signed the manifest 'Iedereen doet mee!'; empty if not."
+        ),
+    )
+    expert_panel = models.BooleanField(
+        _("expert-by-experience panel takes part"),
+        default=False,
+        help_text=_("Whether a panel of experts by experience is involved in the LIA."),
+    )
+    lia_document_url = models.URLField(
+        _("LIA document"), blank=True, help_text=_("Link to the published Local Inclusion Agenda.")
+    )
+    willing_to_be_asked = models.BooleanField(
+        _("open to questions from other municipalities"),
+        default=True,
+        help_text=_("The matchcentrum suggests this municipality to others who ask for help."),
+    )
+    # Denormalised from the newest LiaStatusChange so lists and filters need no subquery.
+    current_lia_status = models.CharField(
+        _("current LIA status"),
+        max_length=20,
+        choices=LiaStatus.choices,
+        default=LiaStatus.NONE,
+        editable=False,
+    )
+    current_lia_status_date = models.DateField(null=True, blank=True, editable=False)
+    retired_on = models.DateField(
+        _("retired on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Set by the import when the CBS code stops existing, for example after a merger."
+        ),
+    )
+    merged_into = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="merged_from",
+        help_text=_("The municipality this one merged into."),
+    )
+    is_demo_data = models.BooleanField(
+        _("demo data"), default=False, help_text=_("Made up for the demo; not real.")
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("introduction"),
+        MultiFieldPanel(
+            [
+                FieldPanel("manifest_signed_on"),
+                FieldPanel("expert_panel"),
+                FieldPanel("lia_document_url"),
+                FieldPanel("willing_to_be_asked"),
+            ],
+            heading=_("Inclusion"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("cbs_code", read_only=True),
+                FieldPanel("official_name", read_only=True),
+                FieldPanel("province", read_only=True),
+                FieldPanel("region", read_only=True),
+                FieldPanel("population", read_only=True),
+                FieldPanel("retired_on", read_only=True),
+            ],
+            heading=_("CBS data (from the import)"),
+        ),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("official_name"),
+        index.AutocompleteField("title"),
+        index.FilterField("province_code"),
+        index.FilterField("current_lia_status"),
+        index.FilterField("size_class"),
+    ]
+
+    class Meta:
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+
+    def save(self, *args, **kwargs):
+        self.size_class = SizeClass.for_population(self.population)
+        super().save(*args, **kwargs)
+
+
+class LiaStatusChange(models.Model):
+    """One entry in a municipality's LIA history. Append-only: a correction is a new entry."""
+
+    class Source(models.TextChoices):
+        SELF_REPORT = "self_report", _("self-report")
+        PROJECT_TEAM = "project_team", _("project team")
+        SURVEY = "survey", _("survey")
+
+    municipality = models.ForeignKey(
+        MunicipalityPage, on_delete=models.CASCADE, related_name="lia_status_changes"
+    )
+    status = models.CharField(_("status"), max_length=20, choices=LiaStatus.choices)
+    date = models.DateField(_("date"), help_text=_("When the status took effect."))
+    source = models.CharField(_("source"), max_length=20, choices=Source.choices)
+    note = models.TextField(_("note"), blank=True, max_length=2000)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    is_demo_data = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-date", "-recorded_at", "-pk"]
+        get_latest_by = ["date", "recorded_at", "pk"]
+        indexes = [models.Index(fields=["municipality", "-date"])]
+        verbose_name = _("LIA status change")
+        verbose_name_plural = _("LIA status changes")
+
+    def __str__(self) -> str:
+        return f"{self.municipality_id}: {self.get_status_display()} ({self.date})"
+
+
+class MunicipalityMembership(models.Model):
+    """Links a municipal official to the municipality they work for (given by the project team)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="municipality_memberships"
+    )
+    municipality = models.ForeignKey(
+        MunicipalityPage, on_delete=models.CASCADE, related_name="memberships"
+    )
+    job_title = models.CharField(_("job title"), max_length=100, blank=True)
+    is_contact = models.BooleanField(
+        _("shown as contact"),
+        default=True,
+        help_text=_("Show this person as a contact on the municipality's profile."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "municipality"], name="unique_membership")
+        ]
+        verbose_name = _("municipality membership")
+        verbose_name_plural = _("municipality memberships")
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.municipality}"
