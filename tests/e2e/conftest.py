@@ -38,9 +38,13 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _wait_for(url: str, timeout: float = 60) -> None:
+def _wait_for(url: str, timeout: float = 60, process: subprocess.Popen | None = None) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            log = getattr(process, "log_path", None)
+            tail = Path(log).read_text()[-3000:] if log else ""
+            raise RuntimeError(f"the process serving {url} stopped:\n{tail}")
         try:
             with urllib.request.urlopen(url, timeout=2):  # noqa: S310 - our own loopback server
                 return
@@ -64,24 +68,34 @@ def e2e_env(tmp_path_factory) -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
-def base_url(e2e_env) -> str:
+def base_url(e2e_env, tmp_path_factory) -> str:
     """Migrates a fresh database, loads the demo data and serves it on a free port."""
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=e2e_env, check=True, cwd=ROOT)
+    # E2E_DEMO_ONLY="network municipalities" limits the demo data (faster while working on one app)
+    only = os.environ.get("E2E_DEMO_ONLY", "").split()
     subprocess.run(
-        [*manage, "load_demo_data"], env=e2e_env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL
-    )
-    port = _free_port()
-    server = subprocess.Popen(
-        [*manage, "runserver", f"127.0.0.1:{port}", "--noreload", "--insecure"],
+        [*manage, "load_demo_data", *(["--only", *only] if only else [])],
         env=e2e_env,
+        check=True,
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
     )
+    port = _free_port()
+    # The server logs every request: to a file, never to a pipe nobody reads (it would block).
+    log_path = tmp_path_factory.mktemp("server") / "server.log"
+    with open(log_path, "w") as log:
+        server = subprocess.Popen(
+            [*manage, "runserver", f"127.0.0.1:{port}", "--noreload", "--insecure"],
+            env=e2e_env,
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    server.log_path = log_path
     url = f"http://127.0.0.1:{port}"
     try:
-        _wait_for(url + "/robots.txt")
+        _wait_for(url + "/robots.txt", timeout=180, process=server)
         yield url
     finally:
         server.terminate()
@@ -118,7 +132,7 @@ def vnu_url():
     )
     url = f"http://127.0.0.1:{port}/"
     try:
-        _wait_for(url, timeout=90)
+        _wait_for(url, timeout=180, process=process)
         yield url
     finally:
         process.terminate()

@@ -1,5 +1,7 @@
 """The foundation in a real browser: every page type accessible, in Dutch and English."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -107,3 +109,43 @@ def test_language_switch_keeps_the_page(page):
     page.get_by_role("link", name="English").click()
     assert page.url.endswith("/en/over-het-netwerk/")
     assert page.locator("html").get_attribute("lang") == "en"
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+@pytest.mark.parametrize(
+    "path,label",
+    [
+        ("/accounts/password/change/", "change password"),
+        ("/accounts/email/", "email addresses"),
+        ("/accounts/logout/", "log out confirmation"),
+        ("/profiel/verwijderen/", "delete account"),
+    ],
+)
+def test_account_pages_are_accessible(page, assert_accessible, prefix, path, label):
+    login(page, "lid@example.org")
+    page.goto(prefix + path)
+    assert_accessible(page, label)
+
+
+def test_delete_account_error_state_is_accessible(page, assert_accessible):
+    login(page, "lid@example.org")
+    page.goto("/profiel/verwijderen/")
+    page.locator("input[name=password]").fill("niet mijn wachtwoord")
+    page.locator("input[name=password]").press("Enter")
+    expect(page.locator("[data-error-summary]")).to_be_visible()
+    assert_accessible(page, "delete account with errors")
+
+
+def test_signup_journey_by_keyboard(page, assert_accessible):
+    page.goto("/accounts/signup/")
+    page.locator("input[name=email]").focus()
+    page.keyboard.type("toetsenbord@example.org")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Toetsenbord Gebruiker")
+    page.locator("input[name=password1]").focus()
+    page.keyboard.type("Een-lang-wachtwoord-7")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Een-lang-wachtwoord-7")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/accounts/confirm-email/$"))
+    assert_accessible(page, "verification sent")
