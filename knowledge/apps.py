@@ -1,6 +1,21 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+_VOCABULARIES = ("practicekind", "theme", "lifedomain", "targetgroup", "synonym")
 
 
 class KnowledgeConfig(AppConfig):
     name = "knowledge"
+    verbose_name = _("Practice library")
     default_auto_field = "django.db.models.BigAutoField"
+    # The project team keeps the vocabularies and the synonym list.
+    role_permissions = {
+        "project_team": [
+            f"knowledge.{action}_{model}"
+            for model in _VOCABULARIES
+            for action in ("add", "change", "delete", "view")
+        ]
+    }
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401

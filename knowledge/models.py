@@ -1,17 +1,20 @@
 """The practice library: practices (good examples, guides, tools) and their vocabularies."""
 
-from django.db import models
+from django.contrib.postgres.search import SearchVectorField
+from django.db import connection, models
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 
-from network.blocks import BodyBlock
+from network.blocks import BodyBlock, DocumentBlock
 from network.models import BasePage
 
 
@@ -49,7 +52,6 @@ class Taxonomy(models.Model):
         return self.name
 
 
-@register_snippet
 class PracticeKind(Taxonomy):
     """What kind of practice: example, guide, tool, research, experience story."""
 
@@ -58,7 +60,6 @@ class PracticeKind(Taxonomy):
         verbose_name_plural = _("kinds of practice")
 
 
-@register_snippet
 class Theme(Taxonomy):
     """A theme: an article of the UN Convention on the Rights of Persons with Disabilities."""
 
@@ -78,7 +79,6 @@ class Theme(Taxonomy):
         return _("art. %(article)s %(name)s") % {"article": self.article, "name": super().label}
 
 
-@register_snippet
 class LifeDomain(Taxonomy):
     """A domain of life: education, housing, work and income, ..."""
 
@@ -87,13 +87,70 @@ class LifeDomain(Taxonomy):
         verbose_name_plural = _("life domains")
 
 
-@register_snippet
 class TargetGroup(Taxonomy):
     """A group of people a practice is for."""
 
     class Meta(Taxonomy.Meta):
         verbose_name = _("target group")
         verbose_name_plural = _("target groups")
+
+
+class Synonym(models.Model):
+    """Words the Elasticsearch engine treats as the same (for example NGT and gebarentaal)."""
+
+    terms = models.CharField(
+        _("words"),
+        max_length=500,
+        unique=True,
+        help_text=_("Two or more words or phrases that mean the same, separated by commas."),
+    )
+    note = models.CharField(
+        _("note"), max_length=200, blank=True, help_text=_("Why these belong together.")
+    )
+
+    panels = [FieldPanel("terms"), FieldPanel("note")]
+
+    class Meta:
+        ordering = ["terms"]
+        verbose_name = _("synonym")
+        verbose_name_plural = _("synonyms")
+
+    def __str__(self) -> str:
+        return self.terms
+
+    @property
+    def words(self) -> list[str]:
+        return [word.strip().lower() for word in self.terms.split(",") if word.strip()]
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        if len(self.words) < 2:
+            raise ValidationError({"terms": _("Give at least two words, separated by commas.")})
+        self.terms = ", ".join(self.words)
+
+
+class DutchSearchVectorField(SearchVectorField):
+    """A tsvector column on PostgreSQL; a plain unused text column elsewhere (SQLite)."""
+
+    def db_type(self, connection):
+        return "tsvector" if connection.vendor == "postgresql" else "text"
+
+
+class LinkBlock(blocks.StructBlock):
+    """A link to a web page about the practice."""
+
+    title = blocks.CharBlock(label=_("title"), help_text=_("Say where the link goes."))
+    url = blocks.URLBlock(label=_("web address"))
+
+    class Meta:
+        icon = "link"
+        template = "knowledge/blocks/link_block.html"
+
+
+class ResourceBlock(blocks.StreamBlock):
+    document = DocumentBlock()
+    link = LinkBlock()
 
 
 class PracticeTag(TaggedItemBase):
@@ -114,6 +171,11 @@ class PracticeIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("practice library")
+
+    def serve(self, request, *args, **kwargs):
+        from .views import practice_search
+
+        return practice_search(request, self)
 
 
 class PracticePage(BasePage):
@@ -171,6 +233,23 @@ class PracticePage(BasePage):
     contact_email = models.EmailField(
         _("contact email"), blank=True, help_text=_("Shown on the page.")
     )
+    resources = StreamField(
+        ResourceBlock(),
+        blank=True,
+        verbose_name=_("attachments and links"),
+        help_text=_("Documents to download and links to read more."),
+    )
+    source_url = models.URLField(
+        _("source address"),
+        max_length=500,
+        blank=True,
+        db_index=True,
+        help_text=_("Where an imported practice came from; identifies it on a new import."),
+    )
+    # Denormalised text of the page and its vocabularies, kept in step on save, so one column
+    # feeds both the SQLite index of modelsearch and the Dutch tsvector on PostgreSQL.
+    search_document = models.TextField(blank=True, editable=False)
+    search_vector = DutchSearchVectorField(null=True, editable=False)
 
     content_panels = BasePage.content_panels + [
         FieldPanel("kind"),
@@ -191,11 +270,13 @@ class PracticePage(BasePage):
         MultiFieldPanel(
             [FieldPanel("contact_name"), FieldPanel("contact_email")], heading=_("Contact")
         ),
+        FieldPanel("resources"),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("summary"),
         index.SearchField("easy_read_summary"),
         index.SearchField("body"),
+        index.SearchField("search_document"),
         index.RelatedFields("tags", [index.SearchField("name")]),
         index.FilterField("kind"),
         index.FilterField("year"),
@@ -204,3 +285,137 @@ class PracticePage(BasePage):
     class Meta:
         verbose_name = _("practice")
         verbose_name_plural = _("practices")
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # A save limited to some fields is a draft revision: the live text has not changed.
+        # A full save (create, publish) has committed the many-to-many values by now.
+        if kwargs.get("update_fields") is None:
+            self.refresh_search_document()
+
+    def build_search_document(self) -> str:
+        """All searchable text: body, tags, vocabulary labels (both languages), municipalities."""
+        parts = [_block_text(block.value) for block in self.body]
+        parts += [tag.name for tag in self.tags.all()]
+        for term in [*self.themes.all(), *self.life_domains.all(), *self.target_groups.all()]:
+            parts += [term.name, term.name_en]
+        if self.kind_id:
+            parts += [self.kind.name, self.kind.name_en]
+        parts += [municipality.title for municipality in self.municipalities.all()]
+        return "\n".join(part for part in parts if part)
+
+    def refresh_search_document(self) -> None:
+        self.search_document = self.build_search_document()
+        PracticePage.objects.filter(pk=self.pk).update(search_document=self.search_document)
+        refresh_search_vectors([self.pk])
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["municipality_list"] = list(
+            self.municipalities.live()
+            .order_by("title")
+            .only("id", "title", "url_path", "path", "depth")
+        )
+        context["library_url"] = self.url.rstrip("/").rsplit("/", 1)[0] + "/"
+        context["themes"] = list(self.themes.all())
+        context["life_domains"] = list(self.life_domains.all())
+        context["target_groups"] = list(self.target_groups.all())
+        self.term_ids = ([t.pk for t in context["themes"]], [d.pk for d in context["life_domains"]])
+        context["related_practices"] = self.related_practices()
+        context["contact_links"] = [
+            (municipality, matchcentrum_request_url(self, municipality))
+            for municipality in context["municipality_list"]
+        ]
+        return context
+
+    @cached_property
+    def term_ids(self) -> tuple[list[int], list[int]]:
+        """Ids of its themes and life domains (get_context fills this from its own lists)."""
+        return (
+            [t.pk for t in self.themes.all()],
+            [d.pk for d in self.life_domains.all()],
+        )
+
+    def related_practices(self, limit: int = 4) -> list["PracticePage"]:
+        """Live practices sharing the most themes and life domains with this one (one query)."""
+        theme_ids, domain_ids = self.term_ids
+        if not theme_ids and not domain_ids:
+            return []
+        themes_table = PracticePage.themes.through._meta.db_table
+        domains_table = PracticePage.life_domains.through._meta.db_table
+        theme_marks = ", ".join(["%s"] * len(theme_ids)) or "NULL"
+        domain_marks = ", ".join(["%s"] * len(domain_ids)) or "NULL"
+        # Ranked in SQL so a common theme shared by thousands costs no rows in Python.
+        sql = (
+            "SELECT s.practicepage_id, COUNT(*) FROM ("  # noqa: S608 - table names from the model
+            f"SELECT practicepage_id FROM {themes_table} WHERE theme_id IN ({theme_marks}) "
+            "UNION ALL "
+            f"SELECT practicepage_id FROM {domains_table} WHERE lifedomain_id IN ({domain_marks})"
+            ") s JOIN wagtailcore_page w ON w.id = s.practicepage_id "
+            "WHERE w.live AND s.practicepage_id <> %s "
+            "GROUP BY s.practicepage_id ORDER BY 2 DESC, 1 DESC LIMIT %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*theme_ids, *domain_ids, self.pk, limit])
+            scores = dict(cursor.fetchall())
+        best = list(scores)
+        pages = {
+            page.pk: page
+            for page in PracticePage.objects.live()
+            .filter(pk__in=best)
+            .select_related("kind")
+            .only("id", "title", "url_path", "path", "depth", "summary", "year", "kind")
+        }
+        ranked = [pages[pk] for pk in best if pk in pages][:limit]
+        for page in ranked:
+            page.shared_terms = scores[page.pk]
+        return ranked
+
+
+def _block_text(value) -> str:
+    """Plain text of a StreamField block value, whatever its shape."""
+    if value is None:
+        return ""
+    if hasattr(value, "source"):
+        return strip_tags(value.source)
+    if isinstance(value, dict) or hasattr(value, "items"):
+        return " ".join(_block_text(v) for v in value.values())
+    if isinstance(value, list | tuple):
+        return " ".join(_block_text(v) for v in value)
+    if isinstance(value, str):
+        return strip_tags(value)
+    return ""
+
+
+def matchcentrum_request_url(practice: PracticePage, municipality) -> str:
+    """The matchcentrum's request form, prefilled with this practice and municipality."""
+    from urllib.parse import urlencode
+
+    from django.urls import NoReverseMatch, reverse
+
+    try:
+        base = reverse("matchcentrum:request_create")
+    except NoReverseMatch:
+        prefix = "" if get_language() in (None, "nl") else f"/{get_language()}"
+        base = f"{prefix}/matchcentrum/aanvraag/"
+    return f"{base}?{urlencode({'practice': practice.pk, 'municipality': municipality.pk})}"
+
+
+def refresh_search_vectors(page_ids: list[int] | None = None) -> None:
+    """Rebuild the weighted Dutch tsvector (title A, summaries B, the rest C) on PostgreSQL."""
+    if connection.vendor != "postgresql":
+        return
+    sql = (
+        "UPDATE knowledge_practicepage AS p SET search_vector ="
+        " setweight(to_tsvector('dutch', coalesce(w.title, '')), 'A')"
+        " || setweight(to_tsvector('dutch', coalesce(p.summary, '') || ' '"
+        " || coalesce(p.easy_read_summary, '')), 'B')"
+        " || setweight(to_tsvector('dutch', coalesce(p.search_document, '')), 'C')"
+        " FROM wagtailcore_page AS w WHERE w.id = p.page_ptr_id"
+    )
+    params: list = []
+    if page_ids is not None:
+        sql += " AND p.page_ptr_id = ANY(%s)"
+        params.append(list(page_ids))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)

@@ -1,4 +1,6 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .views import PracticeFeed
 
 app_name = "knowledge"
-urlpatterns: list = []
+urlpatterns = [path("kennisbank/feed/", PracticeFeed(), name="feed")]

@@ -1,7 +1,13 @@
 """Municipality profiles and their Local Inclusion Agenda (LIA) status history."""
 
 from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
@@ -44,6 +50,14 @@ class SizeClass(models.TextChoices):
         return cls.VERY_LARGE
 
 
+def _site_root(request):
+    """The home page, as the site lookup already loaded it (no extra query)."""
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request)
+    return site.root_page if site else None
+
+
 class MunicipalityIndexPage(BasePage):
     """The overview of all municipalities at /gemeenten/: filters, table, map and open data."""
 
@@ -56,6 +70,88 @@ class MunicipalityIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("municipality overview")
+
+    def get_context(self, request, *args, **kwargs):
+        from .forms import MunicipalityFilterForm
+        from .overview import (
+            active_count,
+            decorate,
+            filtered_rows,
+            map_svg,
+            province_counts,
+            sorted_rows,
+            status_counts,
+        )
+
+        context = super().get_context(request, *args, **kwargs)
+        context["breadcrumb_home"] = _site_root(request)
+        form = MunicipalityFilterForm(request.GET or None)
+        context["filter_form"] = form
+        if form.is_bound and not form.is_valid():
+            context["rows"] = []
+            return context
+        if not form.is_bound:
+            form = MunicipalityFilterForm({})
+            form.is_valid()
+        base_url = self.get_url(request)
+        rows = decorate(filtered_rows(form), base_url)
+        sort = form.sort_key
+        context.update(
+            rows=sorted_rows(rows, sort),
+            sort=sort,
+            status_counts=status_counts(rows),
+            province_counts=province_counts(rows),
+            map_svg=map_svg(
+                form, rows, label=gettext("Map of the municipalities by LIA status")
+            ),
+            total_count=active_count(),
+            is_filtered=any(
+                form.cleaned_data.get(name)
+                for name in ("province", "status", "manifest", "size", "region")
+            ),
+            query_string=request.GET.urlencode(),
+            sort_columns=self._sort_columns(request, sort),
+        )
+        return context
+
+    @staticmethod
+    def _sort_columns(request, sort: str) -> list[dict]:
+        """Header links of the table: a second click on the sorted column reverses it."""
+        labels = {
+            "name": _("Municipality"),
+            "province": _("Province"),
+            "status": _("LIA status"),
+            "date": _("Status since"),
+            "manifest": _("Manifest signed"),
+            "population": _("Population"),
+        }
+        columns = []
+        for key, label in labels.items():
+            params = request.GET.copy()
+            if sort == key:
+                aria_sort, params["sort"] = "ascending", f"-{key}"
+            elif sort == f"-{key}":
+                aria_sort, params["sort"] = "descending", key
+            else:
+                aria_sort, params["sort"] = "", key
+            columns.append(
+                {
+                    "key": key,
+                    "label": label,
+                    "aria_sort": aria_sort,
+                    "url": "?" + params.urlencode() + "#municipality-table",
+                    "numeric": key == "population",
+                }
+            )
+        return columns
+
+    def serve(self, request, *args, **kwargs):
+        context = self.get_context(request, *args, **kwargs)
+        # Bad filter values are the visitor's mistake: say so with a 400, not a 500.
+        status = 400 if context["filter_form"].errors else 200
+        return TemplateResponse(
+            request, self.get_template(request, *args, **kwargs), context, status=status
+        )
 
 
 class MunicipalityPage(BasePage):
@@ -193,6 +289,105 @@ class MunicipalityPage(BasePage):
     def save(self, *args, **kwargs):
         self.size_class = SizeClass.for_population(self.population)
         super().save(*args, **kwargs)
+
+    @cached_property
+    def _profile_data(self) -> dict:
+        """History and contacts, cached until any status or membership changes (two queries)."""
+        from django.core.cache import cache
+
+        from .services import map_cache_version
+
+        key = f"municipalities:profile:{map_cache_version()}:{self.pk}"
+        data = cache.get(key)
+        if data is None:
+            data = {
+                "history": list(
+                    self.lia_status_changes.select_related("recorded_by").order_by(
+                        "-date", "-recorded_at", "-pk"
+                    )
+                ),
+                "contacts": list(
+                    self.memberships.filter(is_contact=True, user__is_active=True)
+                    .select_related("user")
+                    .order_by("user__display_name", "user__email")
+                ),
+            }
+            # Short timeout: a contact's changed display name shows within minutes.
+            cache.set(key, data, 60 * 10)
+        return data
+
+    @property
+    def lia_history(self) -> list["LiaStatusChange"]:
+        """The whole history, newest first, with who recorded each entry."""
+        return self._profile_data["history"]
+
+    @property
+    def current_lia_change(self) -> "LiaStatusChange | None":
+        return self.lia_history[0] if self.lia_history else None
+
+    @property
+    def contacts(self) -> list["MunicipalityMembership"]:
+        return self._profile_data["contacts"]
+
+    @cached_property
+    def index_page(self) -> "MunicipalityIndexPage | None":
+        """The overview page, for breadcrumbs (cached: it rarely changes)."""
+        from django.core.cache import cache
+
+        from .services import map_cache_version
+
+        key = f"municipalities:index:{map_cache_version()}"
+        index = cache.get(key)
+        if index is None:
+            index = MunicipalityIndexPage.objects.filter(path=self.path[: -self.steplen]).first()
+            cache.set(key, index, 60 * 60)
+        return index
+
+    def get_context(self, request, *args, **kwargs):
+        from network.roles import is_project_team
+
+        from .forms import LiaStatusForm
+        from .services import can_record_lia_status
+
+        context = super().get_context(request, *args, **kwargs)
+        context["breadcrumb_home"] = _site_root(request)
+        context["index_page"] = self.index_page
+        user = request.user
+        can_record = can_record_lia_status(user, self)
+        context["can_record_status"] = can_record
+        context["show_recorded_by"] = is_project_team(user)
+        if can_record and "status_form" not in kwargs:
+            context["status_form"] = LiaStatusForm(user=user, prefix="lia")
+        elif can_record:
+            context["status_form"] = kwargs["status_form"]
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        from .forms import LiaStatusForm
+        from .services import can_record_lia_status, lia_status_record
+
+        status = 200
+        if request.method == "POST":
+            if not can_record_lia_status(request.user, self):
+                raise PermissionDenied
+            form = LiaStatusForm(request.POST, user=request.user, prefix="lia")
+            if form.is_valid():
+                lia_status_record(
+                    municipality=self,
+                    status=form.cleaned_data["status"],
+                    date=form.cleaned_data["date"],
+                    source=form.cleaned_data["source"],
+                    note=form.cleaned_data["note"],
+                    user=request.user,
+                )
+                messages.success(request, gettext("The new LIA status has been recorded."))
+                return redirect(self.get_url(request) + "#lia-history")
+            kwargs["status_form"] = form
+            status = 400
+        context = self.get_context(request, *args, **kwargs)
+        return TemplateResponse(
+            request, self.get_template(request, *args, **kwargs), context, status=status
+        )
 
 
 class LiaStatusChange(models.Model):

@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "municipalities"
-urlpatterns: list = []
+urlpatterns = [
+    path("gemeenten/export.csv", views.export_csv, name="export_csv"),
+    path("gemeenten/export.json", views.export_json, name="export_json"),
+    path("gemeenten/", views.municipality_index, name="index"),
+    path("gemeenten/<slug:slug>/", views.municipality_profile, name="profile"),
+]

@@ -1,0 +1,85 @@
+"""The practice library at scale: 20,000 practices on PostgreSQL, searched through the database engine."""
+
+import io
+import random
+import time
+
+from bench.utils import Report, time_get
+
+
+def run(report: Report) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from knowledge import demo as knowledge_demo
+    from knowledge.demo_practices import JUDGED_QUERIES
+    from knowledge.models import PracticePage
+    from knowledge.search import FACETS, SearchQuery, get_engine
+    from knowledge.search.terms import cached_terms
+    from municipalities import demo as municipalities_demo
+
+    started = time.perf_counter()
+    municipalities_demo.load(scale=1, stdout=io.StringIO())
+    knowledge_demo.load(scale=1, stdout=io.StringIO())
+    index = knowledge_demo.ensure_index_page()
+    missing = 20_000 - PracticePage.objects.count()
+    if missing > 0:
+        knowledge_demo.generate_practices(
+            index=index,
+            count=missing,
+            start=PracticePage.objects.filter(title__startswith="Gegenereerd: ").count(),
+        )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    total = PracticePage.objects.live().count()
+    build = time.perf_counter() - started
+    report.add(
+        "knowledge", "practices built", f"{total} in {build:.0f} s", ">= 20000", total >= 20_000
+    )
+
+    rng = random.Random(2026)
+    terms = cached_terms()
+    words = [text for text, _expected in JUDGED_QUERIES] + [
+        "buurtnetwerk",
+        "informatiepunt",
+        "dagbesteding",
+        "schuldhulp",
+        "wijkteam",
+        "bewegen",
+        "toegankelijk",
+        "ervaringsdeskundigen",
+        "inclusie",
+        "gemeente",
+    ]
+    values = {facet: list(terms[facet]) for facet in terms}
+    values["province"] = ["Utrecht", "Noord-Holland", "Zuid-Holland", "Gelderland", "Fryslân"]
+    values["size_class"] = ["small", "medium", "large", "very_large"]
+    values["year"] = [str(year) for year in range(2016, 2026)]
+    engine = get_engine("database")
+    times = []
+    for _ in range(240):
+        facets = rng.sample(list(FACETS), k=rng.randint(0, 3))
+        query = SearchQuery(
+            text=rng.choice(words),
+            filters={facet: (rng.choice(values[facet]),) for facet in facets},
+            sort=rng.choice(("relevance", "relevance", "newest")),
+        )
+        start = time.perf_counter()
+        engine.search(query)
+        times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    p50 = times[len(times) // 2]
+    p95 = times[round(0.95 * (len(times) - 1))]
+    report.add("knowledge", "search p50 (240 searches)", f"{p50:.1f} ms")
+    report.add("knowledge", "search p95 (240 searches)", f"{p95:.1f} ms", "<= 50 ms", p95 <= 50)
+
+    page = time_get(
+        "/kennisbank/?q=toegankelijk&life_domain=participatie&kind=voorbeeld", repeat=20
+    )
+    report.add("knowledge", "search page median", f"{page.median:.1f} ms", "", page.status == 200)
+    report.add("knowledge", "search page queries", str(page.queries), "<= 12", page.queries <= 12)
+    with CaptureQueriesContext(connection) as queries:
+        engine.search(SearchQuery(text="stembureau"))
+    report.add(
+        "knowledge", "engine queries per search", str(len(queries)), "<= 3", len(queries) <= 3
+    )

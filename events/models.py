@@ -1,0 +1,579 @@
+"""The agenda: events of the network, their speakers and the registrations for them."""
+
+import secrets
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce, Lower
+from django.http import Http404
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from network.blocks import BodyBlock
+from network.models import BasePage
+from network.roles import is_project_team
+
+
+class Provision(models.TextChoices):
+    """Accessibility provisions an event can offer and a participant can ask for."""
+
+    WHEELCHAIR = "wheelchair", _("Wheelchair-accessible venue and toilet")
+    NGT = "ngt", _("Sign language interpreter (NGT)")
+    SPEECH_TO_TEXT = "speech_to_text", _("Speech-to-text interpreter")
+    HEARING_LOOP = "hearing_loop", _("Hearing loop")
+    QUIET_ROOM = "quiet_room", _("Quiet room")
+    EASY_READ = "easy_read", _("Easy-read material")
+    ASSISTANCE_ANIMALS = "assistance_animals", _("Assistance animals welcome")
+    PARKING = "parking", _("Reserved parking")
+
+
+# Short labels for counts ('2 × NGT interpreter') and the icon shown beside each provision.
+PROVISION_SHORT = {
+    Provision.WHEELCHAIR: _("wheelchair access"),
+    Provision.NGT: _("NGT interpreter"),
+    Provision.SPEECH_TO_TEXT: _("speech-to-text interpreter"),
+    Provision.HEARING_LOOP: _("hearing loop"),
+    Provision.QUIET_ROOM: _("quiet room"),
+    Provision.EASY_READ: _("easy-read material"),
+    Provision.ASSISTANCE_ANIMALS: _("assistance animal"),
+    Provision.PARKING: _("reserved parking"),
+}
+PROVISION_ICONS = {
+    Provision.WHEELCHAIR: "♿",
+    Provision.NGT: "🤟",
+    Provision.SPEECH_TO_TEXT: "⌨",
+    Provision.HEARING_LOOP: "🦻",
+    Provision.QUIET_ROOM: "☾",
+    Provision.EASY_READ: "📖",
+    Provision.ASSISTANCE_ANIMALS: "🐕",
+    Provision.PARKING: "🅿",
+}
+
+# The twelve provinces, by CBS code as MunicipalityPage.province_code stores them.
+PROVINCES = [
+    ("PV20", "Groningen"),
+    ("PV21", "Fryslân"),
+    ("PV22", "Drenthe"),
+    ("PV23", "Overijssel"),
+    ("PV24", "Flevoland"),
+    ("PV25", "Gelderland"),
+    ("PV26", "Utrecht"),
+    ("PV27", "Noord-Holland"),
+    ("PV28", "Zuid-Holland"),
+    ("PV29", "Zeeland"),
+    ("PV30", "Noord-Brabant"),
+    ("PV31", "Limburg"),
+]
+
+
+class EventFormat(models.TextChoices):
+    PHYSICAL = "physical", _("In person")
+    ONLINE = "online", _("Online")
+    HYBRID = "hybrid", _("Hybrid (in person and online)")
+
+
+class EventScope(models.TextChoices):
+    NATIONAL = "national", _("National")
+    REGIONAL = "regional", _("Regional")
+
+
+class EventIndexPage(RoutablePageMixin, BasePage):
+    """The agenda at /agenda/: upcoming events as a list and a month grid, and past events."""
+
+    template = "events/event_index_page.html"
+    parent_page_types = ["network.HomePage"]
+    subpage_types = ["events.EventPage"]
+    max_count = 1
+
+    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
+
+    class Meta:
+        verbose_name = _("agenda")
+
+    def route(self, request, path_components):
+        """Find an event with its confirmed seats in one query, instead of Wagtail's two."""
+        if path_components and path_components[0] not in ("maand", "archief"):
+            event = (
+                with_confirmed_count(EventPage.objects.child_of(self))
+                .filter(slug=path_components[0])
+                .first()
+            )
+            if event is None:
+                raise Http404
+            event.agenda_index = self
+            return event.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+    # The routes hand over to views.py, which keeps the pages readable and the views thin.
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        from .views import agenda_list
+
+        return agenda_list(request, index=self)
+
+    @path("maand/")
+    def month_route(self, request):
+        from .views import agenda_month
+
+        return agenda_month(request, index=self)
+
+    @path("archief/")
+    def past_route(self, request):
+        from .views import agenda_past
+
+        return agenda_past(request, index=self)
+
+
+class EventPage(RoutablePageMixin, BasePage):
+    """One meeting of the network: when, where, for whom, how accessible, and its report."""
+
+    template = "events/event_page.html"
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+
+    start = models.DateTimeField(_("start"), help_text=_("Date and time the event starts."))
+    end = models.DateTimeField(
+        _("end"), help_text=_("Date and time it ends; may be on a later day.")
+    )
+    format = models.CharField(
+        _("format"),
+        max_length=20,
+        choices=EventFormat.choices,
+        default=EventFormat.PHYSICAL,
+        help_text=_("In person, online or both."),
+    )
+    venue_name = models.CharField(
+        _("venue"), max_length=200, blank=True, help_text=_("Name of the venue, if in person.")
+    )
+    venue_address = models.TextField(
+        _("address"), blank=True, max_length=500, help_text=_("Street, number, postcode, town.")
+    )
+    online_link = models.URLField(
+        _("online link"),
+        blank=True,
+        help_text=_("The meeting link; only confirmed participants and organisers see it."),
+    )
+    scope = models.CharField(
+        _("national or regional"),
+        max_length=20,
+        choices=EventScope.choices,
+        default=EventScope.NATIONAL,
+        help_text=_("Regional events belong to a province."),
+    )
+    province = models.CharField(
+        _("province"),
+        max_length=4,
+        choices=PROVINCES,
+        blank=True,
+        help_text=_("Required for regional events."),
+    )
+    organiser = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="organised_events",
+        help_text=_("This person sees the registrations and accessibility needs."),
+    )
+    organiser_name = models.CharField(
+        _("organiser name"),
+        max_length=200,
+        blank=True,
+        help_text=_("Shown on the page, for example 'VNG and the municipality of Zwolle'."),
+    )
+    audience = models.CharField(
+        _("audience"),
+        max_length=300,
+        blank=True,
+        help_text=_("Who the event is for, for example 'officials and experts by experience'."),
+    )
+    capacity = models.PositiveIntegerField(
+        _("capacity"),
+        null=True,
+        blank=True,
+        help_text=_("Number of seats; empty for no limit. When full, people join the waitlist."),
+    )
+    registration_opens_at = models.DateTimeField(
+        _("registration opens"), null=True, blank=True, help_text=_("Empty: open right away.")
+    )
+    registration_closes_at = models.DateTimeField(
+        _("registration closes"), null=True, blank=True, help_text=_("Empty: until the start.")
+    )
+    offers_wheelchair = models.BooleanField(Provision.WHEELCHAIR.label, default=False)
+    offers_ngt = models.BooleanField(Provision.NGT.label, default=False)
+    offers_speech_to_text = models.BooleanField(Provision.SPEECH_TO_TEXT.label, default=False)
+    offers_hearing_loop = models.BooleanField(Provision.HEARING_LOOP.label, default=False)
+    offers_quiet_room = models.BooleanField(Provision.QUIET_ROOM.label, default=False)
+    offers_easy_read = models.BooleanField(Provision.EASY_READ.label, default=False)
+    offers_assistance_animals = models.BooleanField(
+        Provision.ASSISTANCE_ANIMALS.label, default=False
+    )
+    offers_parking = models.BooleanField(Provision.PARKING.label, default=False)
+    themes = ParentalManyToManyField(
+        "knowledge.Theme",
+        blank=True,
+        related_name="events",
+        help_text=_("The CRPD articles this event is about."),
+    )
+    municipalities = ParentalManyToManyField(
+        "municipalities.MunicipalityPage",
+        blank=True,
+        related_name="events",
+        help_text=_("Municipalities hosting or presenting; the event shows on their profiles."),
+    )
+    body = StreamField(BodyBlock(), blank=True, help_text=_("Programme and practical details."))
+    report_summary = models.TextField(
+        _("report summary"),
+        blank=True,
+        max_length=1000,
+        help_text=_("After the event: what it yielded, in two or three sentences."),
+    )
+    report = StreamField(
+        BodyBlock(),
+        blank=True,
+        help_text=_("After the event: the report ('opbrengsten'), with documents and slides."),
+    )
+    needs_erased_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("introduction"),
+        MultiFieldPanel(
+            [FieldPanel("start"), FieldPanel("end"), FieldPanel("format")], heading=_("When")
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("venue_name"),
+                FieldPanel("venue_address"),
+                FieldPanel("online_link"),
+                FieldPanel("scope"),
+                FieldPanel("province"),
+            ],
+            heading=_("Where"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("organiser"),
+                FieldPanel("organiser_name"),
+                FieldPanel("audience"),
+                FieldPanel("capacity"),
+                FieldPanel("registration_opens_at"),
+                FieldPanel("registration_closes_at"),
+            ],
+            heading=_("Organiser and registration"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel(f"offers_{value}") for value in Provision.values],
+            heading=_("Accessibility provisions offered"),
+        ),
+        InlinePanel("speakers", label=_("Speakers")),
+        FieldPanel("themes"),
+        FieldPanel("municipalities"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("report_summary"), FieldPanel("report")], heading=_("After the event")
+        ),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("venue_name"),
+        index.SearchField("audience"),
+        index.SearchField("organiser_name"),
+        index.SearchField("body"),
+        index.SearchField("report_summary"),
+        index.FilterField("start"),
+        index.FilterField("scope"),
+        index.FilterField("province"),
+        index.FilterField("format"),
+    ]
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        indexes = [models.Index(fields=["start"]), models.Index(fields=["end"])]
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        from .views import event_detail
+
+        return event_detail(request, event=self)
+
+    @path("aanmelden/")
+    def register_route(self, request):
+        from .views import event_register
+
+        return event_register(request, event=self)
+
+    @path("ical/")
+    def ical_route(self, request):
+        from .views import event_ical
+
+        return event_ical(request, event=self)
+
+    @path("deelnemers/")
+    def participants_route(self, request):
+        from .views import event_participants
+
+        return event_participants(request, event=self)
+
+    @path("deelnemers/csv/")
+    def participants_csv_route(self, request):
+        from .views import event_participants_csv
+
+        return event_participants_csv(request, event=self)
+
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end <= self.start:
+            errors["end"] = _("The end must be after the start.")
+        if self.scope == EventScope.REGIONAL and not self.province:
+            errors["province"] = _("Choose the province of a regional event.")
+        if self.scope == EventScope.NATIONAL:
+            self.province = ""
+        if self.format in (EventFormat.ONLINE, EventFormat.HYBRID) and not self.online_link:
+            errors["online_link"] = _("An online or hybrid event needs a meeting link.")
+        if self.format in (EventFormat.PHYSICAL, EventFormat.HYBRID) and not self.venue_name:
+            errors["venue_name"] = _("An event in person needs a venue.")
+        if (
+            self.registration_opens_at
+            and self.registration_closes_at
+            and self.registration_closes_at <= self.registration_opens_at
+        ):
+            errors["registration_closes_at"] = _("Registration must close after it opens.")
+        if errors:
+            raise ValidationError(errors)
+
+    # -- reading helpers ---------------------------------------------------------------
+
+    @property
+    def provisions(self) -> list[dict]:
+        """The provisions offered, as label and icon, in a fixed order."""
+        return [
+            {"value": p.value, "label": p.label, "icon": PROVISION_ICONS[p]}
+            for p in Provision
+            if getattr(self, f"offers_{p.value}")
+        ]
+
+    @property
+    def is_past(self) -> bool:
+        return self.end <= timezone.now()
+
+    @property
+    def is_multi_day(self) -> bool:
+        return timezone.localdate(self.start) != timezone.localdate(self.end)
+
+    @property
+    def has_venue(self) -> bool:
+        return self.format in (EventFormat.PHYSICAL, EventFormat.HYBRID)
+
+    @property
+    def is_online(self) -> bool:
+        return self.format in (EventFormat.ONLINE, EventFormat.HYBRID)
+
+    def registration_window_state(self, now: datetime | None = None) -> str:
+        """'past', 'not_open', 'closed' or 'open' (capacity aside)."""
+        now = now or timezone.now()
+        if self.start <= now:
+            return "past"
+        if self.registration_opens_at and now < self.registration_opens_at:
+            return "not_open"
+        if self.registration_closes_at and now >= self.registration_closes_at:
+            return "closed"
+        return "open"
+
+    @cached_property
+    def confirmed_count(self) -> int:
+        # The agenda annotates this; a single page counts it once.
+        if hasattr(self, "confirmed_total"):
+            return self.confirmed_total
+        return self.registrations.filter(status=Registration.Status.CONFIRMED).count()
+
+    @property
+    def seats_left(self) -> int | None:
+        if self.capacity is None:
+            return None
+        return max(self.capacity - self.confirmed_count, 0)
+
+    @property
+    def is_full(self) -> bool:
+        return self.capacity is not None and self.confirmed_count >= self.capacity
+
+    def status_label(self) -> str:
+        """What a visitor needs to know at a glance, in words (never colour alone)."""
+        state = self.registration_window_state()
+        if state == "past":
+            return str(_("This event has taken place."))
+        if state == "not_open":
+            return str(_("Registration has not opened yet."))
+        if state == "closed":
+            return str(_("Registration is closed."))
+        if self.is_full:
+            return str(_("Full: you can join the waitlist."))
+        return str(_("Registration is open."))
+
+    def can_manage(self, user) -> bool:
+        """Organisers: the event's organiser and the project team."""
+        if not getattr(user, "is_authenticated", False):
+            return False
+        return is_project_team(user) or (
+            self.organiser_id is not None and self.organiser_id == user.pk
+        )
+
+    @cached_property
+    def agenda_index(self) -> EventIndexPage:
+        """The agenda this event sits in (set by the agenda's route, so usually free)."""
+        return self.get_parent().specific
+
+    @property
+    def needs_erase_after(self) -> datetime:
+        return self.end + timedelta(days=settings_needs_retention_days())
+
+
+def with_confirmed_count(queryset):
+    """Annotate the number of confirmed seats with one subquery instead of a query per event."""
+    confirmed = (
+        Registration.objects.filter(event=OuterRef("pk"), status=Registration.Status.CONFIRMED)
+        .order_by()
+        .values("event")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
+    return queryset.annotate(
+        confirmed_total=Coalesce(Subquery(confirmed, output_field=IntegerField()), Value(0))
+    )
+
+
+def settings_needs_retention_days() -> int:
+    return int(getattr(settings, "EVENTS_NEEDS_RETENTION_DAYS", 7))
+
+
+class EventSpeaker(Orderable):
+    """A speaker at an event; experts by experience are marked so the programme shows them."""
+
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="speakers")
+    name = models.CharField(_("name"), max_length=200, help_text=_("The speaker's name."))
+    role = models.CharField(
+        _("role"), max_length=200, blank=True, help_text=_("For example 'alderman of Zwolle'.")
+    )
+    is_expert_by_experience = models.BooleanField(
+        _("expert by experience"),
+        default=False,
+        help_text=_("Speaks from lived experience of disability."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("is_expert_by_experience")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("speaker")
+        verbose_name_plural = _("speakers")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def validate_needs(value) -> None:
+    if not isinstance(value, list) or any(item not in Provision.values for item in value):
+        raise ValidationError(_("Choose accessibility needs from the list."), code="invalid_needs")
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class Registration(models.Model):
+    """A person's place at an event (or on its waitlist), with or without an account."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting for email confirmation")
+        CONFIRMED = "confirmed", _("confirmed")
+        WAITLISTED = "waitlisted", _("on the waitlist")
+        CANCELLED = "cancelled", _("cancelled")
+
+    class Role(models.TextChoices):
+        OFFICIAL = "official", _("Municipal official")
+        EXPERT = "expert", _("Expert by experience")
+        ORGANISATION = "organisation", _("Civil society or care organisation")
+        ADMINISTRATOR = "administrator", _("Alderman or council member")
+        OTHER = "other", _("Other")
+
+    event = models.ForeignKey(EventPage, on_delete=models.CASCADE, related_name="registrations")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="event_registrations",
+    )
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("email address"))
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    municipality = models.ForeignKey(
+        "municipalities.MunicipalityPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    needs = models.JSONField(
+        _("accessibility needs"), default=list, blank=True, validators=[validate_needs]
+    )
+    needs_other = models.TextField(_("other needs"), blank=True, max_length=1000)
+    needs_consent = models.BooleanField(_("consent to store needs"), default=False)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    language = models.CharField(max_length=10, default="nl")
+    created_at = models.DateTimeField(_("registered at"), default=timezone.now)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    waitlisted_at = models.DateTimeField(null=True, blank=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    email_sent_at = models.DateTimeField(null=True, blank=True)
+    reminder_sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                "event",
+                Lower("email"),
+                condition=~models.Q(status="cancelled"),
+                name="events_registration_unique_active_email",
+                violation_error_message=_("This email address is already registered."),
+            )
+        ]
+        indexes = [models.Index(fields=["event", "status", "waitlisted_at"])]
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+
+    def __str__(self) -> str:
+        return f"{self.name} – {self.event_id} ({self.status})"
+
+    def clean(self) -> None:
+        super().clean()
+        if (self.needs or self.needs_other.strip()) and not self.needs_consent:
+            raise ValidationError(
+                {"needs_consent": _("Give consent, or leave the accessibility needs empty.")}
+            )
+
+    @property
+    def has_needs(self) -> bool:
+        return bool(self.needs or self.needs_other)
+
+    @property
+    def needs_labels(self) -> list[str]:
+        return [str(Provision(value).label) for value in self.needs if value in Provision.values]
+
+    @property
+    def is_active(self) -> bool:
+        return self.status != self.Status.CANCELLED

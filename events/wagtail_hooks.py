@@ -1,0 +1,44 @@
+"""The registrations in the Wagtail admin, read-only for the project team.
+
+Accessibility needs are left out here: organisers read them on the event's own registrations
+page, which checks who is the organiser; statuses change only through the services.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from .models import Registration
+
+
+class RegistrationViewSet(ModelViewSet):
+    model = Registration
+    icon = "group"
+    menu_label = _("Registrations")
+    add_to_admin_menu = True
+    menu_order = 250
+    list_display = ["name", "email", "event", "role", "status", "created_at"]
+    list_filter = ["status", "role"]
+    search_fields = ["name", "email", "organisation"]
+    search_backend_name = None
+    form_fields = ["name", "email", "organisation", "role"]
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "event",
+        "name",
+        "email",
+        "organisation",
+        "role",
+        "municipality",
+        "status",
+        "created_at",
+        "confirmed_at",
+        "waitlisted_at",
+        "cancelled_at",
+    ]
+    copy_view_enabled = False
+
+
+@hooks.register("register_admin_viewset")
+def register_registration_viewset():
+    return RegistrationViewSet("event_registrations")

@@ -1,0 +1,245 @@
+"""Demo data of the practice library: the vocabularies, hand-written practices and generated ones.
+
+`--scale N` adds N*500 generated practices through a bulk path (a few queries per thousand
+pages) so a benchmark database of 20,000 practices builds in minutes.
+"""
+
+from __future__ import annotations
+
+import random
+import uuid
+from datetime import UTC, datetime, timedelta
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from wagtail.models import Page
+
+from municipalities.models import MunicipalityPage
+from network.demo import ensure_home_page
+
+from .demo_practices import PRACTICES
+from .models import (
+    LifeDomain,
+    PracticeIndexPage,
+    PracticeKind,
+    PracticePage,
+    TargetGroup,
+    Theme,
+    refresh_search_vectors,
+)
+from .vocabularies import load_vocabularies
+
+GENERATED_BASE = 110
+SUBSTANTIVE_ARTICLES = list(range(5, 31))
+APPROACHES = [
+    "Pilot",
+    "Wijkaanpak",
+    "Netwerkbijeenkomst",
+    "Werkgroep",
+    "Verkenning",
+    "Proeftuin",
+    "Leernetwerk",
+    "Campagne",
+    "Spreekuur",
+    "Programma",
+]
+TOPICS = [
+    ("buurtnetwerk", "Bewoners bouwen een buurtnetwerk op waarin iedereen een rol heeft."),
+    ("informatiepunt", "Een informatiepunt beantwoordt vragen over regelingen en voorzieningen."),
+    ("vrijwilligerswerk", "Vrijwilligersorganisaties maken hun vacatures geschikt voor iedereen."),
+    ("digitale vaardigheden", "Cursussen helpen inwoners met formulieren en apps van de overheid."),
+    ("dagbesteding", "Dagbesteding krijgt een plek midden in de wijk, bij gewone bedrijven."),
+    ("schuldhulp", "Schuldhulpverlening past gesprekken en formulieren aan aan de inwoner."),
+    ("bewegen", "Beweegaanbod in de buurt wordt bereikbaar voor wie minder mobiel is."),
+    ("cultuureducatie", "Scholen en culturele instellingen maken lessen voor alle leerlingen."),
+    ("wijkteam", "Het wijkteam leert van ervaringsdeskundigen hoe het beter kan helpen."),
+    ("inloopspreekuur", "Een wekelijks inloopspreekuur zonder afspraak, dicht bij huis."),
+]
+
+
+def ensure_index_page() -> PracticeIndexPage:
+    index = PracticeIndexPage.objects.first()
+    if index is None:
+        home = ensure_home_page()
+        index = home.add_child(
+            instance=PracticeIndexPage(
+                title="Kennisbank",
+                slug="kennisbank",
+                show_in_menus=True,
+                introduction=(
+                    "Voorbeelden, handreikingen, instrumenten, onderzoek en ervaringsverhalen van "
+                    "gemeenten die werk maken van het VN-verdrag Handicap."
+                ),
+            )
+        )
+        index.save_revision().publish()
+    return index
+
+
+def load(*, scale: int, stdout) -> None:
+    load_vocabularies()
+    index = ensure_index_page()
+    municipalities = {m.cbs_code: m for m in MunicipalityPage.objects.all()}
+    created = 0
+    existing = set(PracticePage.objects.values_list("title", flat=True))
+    kinds = {k.slug: k for k in PracticeKind.objects.all()}
+    themes = {t.article: t for t in Theme.objects.all()}
+    domains = {d.slug: d for d in LifeDomain.objects.all()}
+    groups = {g.slug: g for g in TargetGroup.objects.all()}
+    published = datetime(2025, 1, 6, 9, 0, tzinfo=UTC)
+    for number, row in enumerate(PRACTICES):
+        title, kind, summary, body, codes, articles, life, target, tags, year = row
+        if title in existing:
+            continue
+        page = PracticePage(
+            title=title,
+            kind=kinds[kind],
+            summary=summary,
+            body=[{"type": "paragraph", "value": f"<p>{body}</p>"}],
+            year=year,
+            contact_name="Team inclusie",
+            contact_email="inclusie@example.org",
+            first_published_at=published + timedelta(days=7 * number),
+        )
+        page.themes.set([themes[a] for a in articles])
+        page.life_domains.set([domains[s] for s in life])
+        page.target_groups.set([groups[s] for s in target])
+        page.municipalities.set([municipalities[c] for c in codes if c in municipalities])
+        page.tags.set(tags)
+        index.add_child(instance=page)
+        page.save_revision().publish()
+        created += 1
+    generated = PracticePage.objects.filter(title__startswith="Gegenereerd: ").count()
+    wanted = GENERATED_BASE + (scale - 1) * 500 if scale > 1 else GENERATED_BASE
+    if generated < wanted:
+        created += generate_practices(index=index, count=wanted - generated, start=generated)
+    stdout.write(f"  practices: {created} created, {PracticePage.objects.count()} in total")
+
+
+def generate_practices(*, index: PracticeIndexPage, count: int, start: int = 0) -> int:
+    """Create `count` varied live practices in bulk, with valid tree paths and search data."""
+    rng = random.Random(f"practices-{start}")  # noqa: S311 - demo data, reproducible
+    kinds = list(PracticeKind.objects.all())
+    themes = [t for t in Theme.objects.all() if t.article in SUBSTANTIVE_ARTICLES]
+    domains = list(LifeDomain.objects.all())
+    groups = list(TargetGroup.objects.all())
+    municipalities = list(MunicipalityPage.objects.only("id", "title", "cbs_code"))
+    content_type = ContentType.objects.get_for_model(PracticePage)
+    index = PracticeIndexPage.objects.get(pk=index.pk)
+    position = index.numchild
+    last = index.get_last_child()
+    if last is not None:
+        position = max(position, Page._str2int(last.path[-Page.steplen :]))
+    now = datetime(2025, 6, 1, tzinfo=UTC)
+    made = 0
+    for offset in range(0, count, 1000):
+        batch = []
+        details = []
+        for i in range(offset, min(count, offset + 1000)):
+            serial = start + i + 1
+            position += 1
+            approach = rng.choice(APPROACHES)
+            topic, sentence = rng.choice(TOPICS)
+            places = (
+                rng.sample(municipalities, k=rng.choice((1, 1, 1, 2))) if municipalities else []
+            )
+            place = places[0].title if places else "de regio"
+            title = f"Gegenereerd: {approach} {topic} in {place} ({serial})"
+            slug = f"gegenereerd-{serial}"
+            published = now - timedelta(hours=serial)
+            batch.append(
+                Page(
+                    title=title,
+                    draft_title=title,
+                    slug=slug,
+                    content_type=content_type,
+                    path=Page._get_path(index.path, index.depth + 1, position),
+                    depth=index.depth + 1,
+                    numchild=0,
+                    url_path=f"{index.url_path}{slug}/",
+                    live=True,
+                    has_unpublished_changes=False,
+                    first_published_at=published,
+                    last_published_at=published,
+                    locale_id=index.locale_id,
+                    translation_key=uuid.uuid4(),
+                )
+            )
+            details.append(
+                {
+                    "kind": rng.choice(kinds).pk,
+                    "summary": f"{sentence} {approach} in {place}, samen met ervaringsdeskundigen.",
+                    "year": rng.randint(2016, 2025),
+                    "themes": rng.sample(themes, k=rng.randint(1, 3)),
+                    "domains": rng.sample(domains, k=rng.randint(1, 2)),
+                    "groups": rng.sample(groups, k=rng.randint(1, 3)),
+                    "municipalities": places,
+                }
+            )
+        pages = Page.objects.bulk_create(batch)
+        rows = []
+        through = {"themes": [], "domains": [], "groups": [], "municipalities": []}
+        for page, detail in zip(pages, details, strict=True):
+            labels = [t.name for t in detail["themes"]] + [d.name for d in detail["domains"]]
+            labels += [g.name for g in detail["groups"]] + [
+                m.title for m in detail["municipalities"]
+            ]
+            rows.append(
+                (
+                    page.pk,
+                    "",
+                    detail["kind"],
+                    detail["summary"],
+                    "",
+                    "[]",
+                    detail["year"],
+                    "",
+                    "",
+                    "[]",
+                    "",
+                    "\n".join(labels),
+                )
+            )
+            through["themes"] += [
+                PracticePage.themes.through(practicepage_id=page.pk, theme_id=t.pk)
+                for t in detail["themes"]
+            ]
+            through["domains"] += [
+                PracticePage.life_domains.through(practicepage_id=page.pk, lifedomain_id=d.pk)
+                for d in detail["domains"]
+            ]
+            through["groups"] += [
+                PracticePage.target_groups.through(practicepage_id=page.pk, targetgroup_id=g.pk)
+                for g in detail["groups"]
+            ]
+            through["municipalities"] += [
+                PracticePage.municipalities.through(
+                    practicepage_id=page.pk, municipalitypage_id=m.pk
+                )
+                for m in detail["municipalities"]
+            ]
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO knowledge_practicepage (page_ptr_id, introduction, kind_id, summary,"
+                " easy_read_summary, body, year, contact_name, contact_email, resources,"
+                " source_url, search_document) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                rows,
+            )
+        for objects in through.values():
+            if objects:
+                type(objects[0]).objects.bulk_create(objects)
+        refresh_search_vectors([page.pk for page in pages])
+        add_to_site_search([page.pk for page in pages])
+        made += len(pages)
+    PracticeIndexPage.objects.filter(pk=index.pk).update(numchild=index.get_children().count())
+    Page.objects.filter(pk=index.pk).update(numchild=index.get_children().count())
+    return made
+
+
+def add_to_site_search(page_ids: list[int]) -> None:
+    """Wagtail's own index (site search, and the database engine on SQLite) in one batch."""
+    from wagtail.search.backends import get_search_backend
+
+    backend = get_search_backend()
+    pages = list(PracticePage.objects.filter(pk__in=page_ids).select_related("kind"))
+    backend.add_bulk(PracticePage, pages)

@@ -1,0 +1,268 @@
+"""The embedded engine: full-text search in the database, facets counted in one SQL query.
+
+On PostgreSQL a stored, weighted tsvector with the 'dutch' configuration (so plural and
+singular match) behind a GIN index; elsewhere (SQLite) Wagtail's modelsearch index.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from django.contrib.postgres.search import SearchQuery as PgQuery
+from django.contrib.postgres.search import SearchRank
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
+from django.db.models import Case, Exists, F, Q, QuerySet, Value, When
+from django.db.models.expressions import RawSQL
+
+from municipalities.models import SizeClass
+
+from ..models import PracticePage
+from .base import FACETS, Hit, SearchQuery, SearchResults, highlight
+from .terms import VOCABULARY_FACETS, cached_terms
+
+# Municipality names of a hit in the same query as the hit (no prefetch round trip).
+_NAMES = (
+    "(SELECT {agg} FROM knowledge_practicepage_municipalities t "
+    "JOIN wagtailcore_page w ON w.id = t.municipalitypage_id "
+    'WHERE t.practicepage_id = "knowledge_practicepage"."page_ptr_id")'
+)
+MUNICIPALITY_NAMES = {
+    True: _NAMES.format(agg="string_agg(w.title, ', ' ORDER BY w.title)"),
+    False: _NAMES.format(agg="group_concat(w.title, ', ')"),
+}
+M2M_FACETS = {"theme": "themes", "life_domain": "life_domains", "target_group": "target_groups"}
+
+
+def dutch_variants(text: str) -> list[str]:
+    """One tsquery group per word with its plural/singular forms: the Dutch snowball stemmer
+    leaves 'stembureaus' alone (an s after a vowel), so both forms are asked for."""
+    groups = []
+    for word in re.findall(r"\w+", text.lower())[:20]:
+        forms = {word}
+        if len(word) > 4:
+            forms.add(word + "s")
+            if word.endswith("s"):
+                forms.add(word[:-1])
+            if word.endswith("en"):
+                forms.add(word[:-2])
+        groups.append("(" + " | ".join(sorted(forms)) + ")")
+    return groups
+
+
+@functools.cache
+def _modelsearch_backend():
+    """One backend per process: it checks its tables once, not on every search."""
+    from wagtail.search.backends import get_search_backend
+
+    return get_search_backend()
+
+
+class DatabaseEngine:
+    """Search over live PracticePages with the database's own full-text search."""
+
+    name = "database"
+
+    def search(self, query: SearchQuery) -> SearchResults:
+        terms = cached_terms()
+        filters, ignored = self._resolve(query, terms)
+        base = PracticePage.objects.live()
+        ranking: dict[int, float] | None = None
+        rank = None
+        if query.text:
+            if connection.vendor == "postgresql":
+                base, rank = self._match_postgres(base, query.text)
+            else:
+                ranking = self._match_modelsearch(base, query.text)
+                base = base.filter(pk__in=list(ranking))
+
+        facet_sets = {facet: self._apply(base, filters, skip=facet) for facet in FACETS}
+        matching = self._apply(base, filters)
+        counts, total = self._count(facet_sets, matching, terms)
+
+        pages = self._page(matching, query, rank=rank, ranking=ranking)
+        hits = [
+            Hit(
+                page=page,
+                snippet=highlight(self._snippet_source(page, query.text), query.text),
+                score=float(getattr(page, "rank", 0.0) or (ranking or {}).get(page.pk, 0.0)),
+            )
+            for page in pages
+        ]
+        return SearchResults(
+            query=query,
+            hits=hits,
+            facets=counts,
+            total=total,
+            engine=self.name,
+            ignored=ignored,
+            terms=terms,
+        )
+
+    # -- matching ---------------------------------------------------------------------------
+
+    def _match_postgres(self, base: QuerySet, text: str):
+        groups = dutch_variants(text)
+        if not groups:
+            return base.none(), None
+        every = PgQuery(" & ".join(groups), config="dutch", search_type="raw")
+        if len(groups) < 2:
+            return base.filter(search_vector=every), SearchRank(F("search_vector"), every)
+        # All words when some practice has them all, otherwise any word, ranked. The
+        # uncorrelated NOT EXISTS runs once inside the same statement: no extra round trip.
+        some = PgQuery(" | ".join(groups), config="dutch", search_type="raw")
+        nobody_has_all = ~Exists(PracticePage.objects.live().filter(search_vector=every))
+        matched = base.filter(Q(search_vector=every) | (Q(search_vector=some) & nobody_has_all))
+        return matched, SearchRank(F("search_vector"), some)
+
+    def _match_modelsearch(self, base: QuerySet, text: str) -> dict[int, float]:
+        backend = _modelsearch_backend()
+        found = backend.search(text, base.only("pk"), operator="and").annotate_score("_score")
+        return {page.pk: float(page._score or 0) for page in found}
+
+    # -- filters ----------------------------------------------------------------------------
+
+    def _resolve(self, query: SearchQuery, terms) -> tuple[dict[str, list], dict[str, list[str]]]:
+        """Selected values as database values; values nobody knows are set aside."""
+        filters: dict[str, list] = {}
+        ignored: dict[str, list[str]] = {}
+        for facet, values in query.filters.items():
+            known: list = []
+            for value in values:
+                if facet in VOCABULARY_FACETS:
+                    term = terms[facet].get(value)
+                    resolved = term.id if term else None
+                elif facet == "size_class":
+                    resolved = value if value in SizeClass.values else None
+                elif facet == "year":
+                    resolved = int(value) if value.isdigit() and len(value) == 4 else None
+                else:
+                    resolved = value if len(value) <= 50 else None
+                if resolved is None:
+                    ignored.setdefault(facet, []).append(value)
+                else:
+                    known.append(resolved)
+            if known:
+                filters[facet] = known
+        return filters, ignored
+
+    def _apply(self, queryset: QuerySet, filters: dict[str, list], *, skip: str = "") -> QuerySet:
+        through = PracticePage.municipalities.through
+        for facet, values in filters.items():
+            if facet == skip:
+                continue
+            if facet == "kind":
+                queryset = queryset.filter(kind_id__in=values)
+            elif facet == "year":
+                queryset = queryset.filter(year__in=values)
+            elif facet in M2M_FACETS:
+                field = getattr(PracticePage, M2M_FACETS[facet]).field
+                model = field.remote_field.through
+                column = f"{field.m2m_reverse_field_name()}_id"
+                queryset = queryset.filter(
+                    pk__in=model.objects.filter(**{f"{column}__in": values}).values(
+                        "practicepage_id"
+                    )
+                )
+            else:
+                lookup = {f"municipalitypage__{facet}__in": values}
+                queryset = queryset.filter(
+                    pk__in=through.objects.filter(**lookup).values("practicepage_id")
+                )
+        return queryset
+
+    # -- counting ---------------------------------------------------------------------------
+
+    def _count(self, facet_sets: dict[str, QuerySet], matching: QuerySet, terms):
+        """Every facet's counts (each without its own filter) and the total, in one query."""
+        practice = PracticePage._meta.db_table
+        through_m = PracticePage.municipalities.through._meta.db_table
+        parts: list[str] = []
+        params: list = []
+
+        def ids(queryset: QuerySet) -> str:
+            try:
+                sql, sub_params = queryset.values("pk").query.sql_with_params()
+            except EmptyResultSet:  # an empty IN (): nothing can match
+                return "SELECT 0 WHERE 1 = 0"
+            params.extend(sub_params)
+            return sql
+
+        for facet in FACETS:
+            queryset = facet_sets[facet]
+            if facet in ("kind", "year"):
+                column = "kind_id" if facet == "kind" else "year"
+                parts.append(
+                    f"SELECT '{facet}', CAST(p.{column} AS TEXT), COUNT(*) FROM {practice} p "  # noqa: S608 - names from the model
+                    f"WHERE p.{column} IS NOT NULL AND p.page_ptr_id IN ({ids(queryset)}) "
+                    f"GROUP BY p.{column}"
+                )
+            elif facet in M2M_FACETS:
+                field = getattr(PracticePage, M2M_FACETS[facet]).field
+                table = field.remote_field.through._meta.db_table
+                column = f"{field.m2m_reverse_field_name()}_id"
+                parts.append(
+                    f"SELECT '{facet}', CAST(t.{column} AS TEXT), COUNT(*) FROM {table} t "  # noqa: S608
+                    f"WHERE t.practicepage_id IN ({ids(queryset)}) GROUP BY t.{column}"
+                )
+            else:
+                parts.append(
+                    f"SELECT '{facet}', m.{facet}, COUNT(DISTINCT t.practicepage_id) "  # noqa: S608
+                    f"FROM {through_m} t JOIN municipalities_municipalitypage m "
+                    f"ON m.page_ptr_id = t.municipalitypage_id "
+                    f"WHERE t.practicepage_id IN ({ids(queryset)}) GROUP BY m.{facet}"
+                )
+        parts.append(
+            f"SELECT '_total', '', COUNT(*) FROM {practice} p "  # noqa: S608
+            f"WHERE p.page_ptr_id IN ({ids(matching)})"
+        )
+        by_id = {
+            facet: {str(term.id): slug for slug, term in terms[facet].items()}
+            for facet in VOCABULARY_FACETS
+        }
+        counts: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
+        total = 0
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(parts), params)
+            for facet, value, count in cursor.fetchall():
+                if facet == "_total":
+                    total = count
+                elif facet in by_id:
+                    if value in by_id[facet]:
+                        counts[facet][by_id[facet][value]] = count
+                elif value:
+                    counts[facet][value] = count
+        return counts, total
+
+    # -- the page of hits -------------------------------------------------------------------
+
+    def _page(self, matching: QuerySet, query: SearchQuery, *, rank, ranking) -> list:
+        queryset = matching.select_related("kind").annotate(
+            municipality_names=RawSQL(MUNICIPALITY_NAMES[connection.vendor == "postgresql"], [])  # noqa: S611 - fixed SQL, no input
+        )
+        newest = [F("year").desc(nulls_last=True), F("first_published_at").desc(), "-pk"]
+        start, stop = query.offset, query.offset + query.page_size
+        if query.sort == "relevance" and rank is not None:
+            return list(queryset.annotate(rank=rank).order_by("-rank", *newest)[start:stop])
+        if query.sort == "relevance" and ranking:
+            # modelsearch ranked the ids already; the database orders the filtered ones so.
+            score = Case(
+                *[When(pk=pk, then=Value(position)) for position, pk in enumerate(ranking)],
+                default=Value(len(ranking)),
+            )
+            return list(queryset.annotate(position=score).order_by("position", *newest)[start:stop])
+        return list(queryset.order_by(*newest)[start:stop])
+
+    @staticmethod
+    def _snippet_source(page: PracticePage, text: str) -> str:
+        """The summary, unless only the longer text holds the query words."""
+        if not text:
+            return page.summary
+        from .base import query_stems
+
+        lowered = page.summary.lower()
+        if any(stem in lowered for stem in query_stems(text)):
+            return page.summary
+        document = page.search_document or ""
+        return document if any(s in document.lower() for s in query_stems(text)) else page.summary

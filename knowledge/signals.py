@@ -1,0 +1,64 @@
+"""Signals only keep the Elasticsearch index in step with publishing, moving and deleting."""
+
+import logging
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .models import LifeDomain, PracticeKind, PracticePage, TargetGroup, Theme
+from .search.terms import clear_terms_cache
+
+logger = logging.getLogger(__name__)
+
+
+def _enqueue(function, *args) -> None:
+    if not settings.ELASTICSEARCH_URL:
+        return
+
+    def run() -> None:
+        try:
+            function.enqueue(*args)
+        except Exception:  # the site keeps working; `index_practices` repairs the index
+            logger.warning("Could not update the practice index", exc_info=True)
+
+    transaction.on_commit(run)
+
+
+@receiver(page_published, sender=PracticePage)
+@receiver(page_unpublished, sender=PracticePage)
+def practice_changed(sender, instance, **kwargs) -> None:
+    from .tasks import practice_index_update
+
+    _enqueue(practice_index_update, [instance.pk])
+
+
+@receiver(post_page_move)
+def practice_moved(sender, instance, **kwargs) -> None:
+    if isinstance(instance.specific_deferred, PracticePage):
+        from .tasks import practice_index_update
+
+        _enqueue(practice_index_update, [instance.pk])
+
+
+@receiver(post_delete, sender=PracticePage)
+def practice_deleted(sender, instance, **kwargs) -> None:
+    from .tasks import practice_index_remove
+
+    _enqueue(practice_index_remove, instance.pk)
+
+
+def vocabulary_changed(sender, **kwargs) -> None:
+    """The search caches the vocabularies; a saved or deleted term invalidates that."""
+    clear_terms_cache()
+
+
+for _model in (PracticeKind, Theme, LifeDomain, TargetGroup):
+    post_save.connect(
+        vocabulary_changed, sender=_model, dispatch_uid=f"terms-save-{_model.__name__}"
+    )
+    post_delete.connect(
+        vocabulary_changed, sender=_model, dispatch_uid=f"terms-del-{_model.__name__}"
+    )

@@ -1,0 +1,23 @@
+"""Background work of the practice library: keeping Elasticsearch in step with publishing."""
+
+from django.conf import settings
+from django_tasks import task
+
+
+@task()
+def practice_index_update(page_ids: list[int]) -> None:
+    """(Re)index the practices, or remove them when they are no longer live."""
+    if not settings.ELASTICSEARCH_URL:
+        return
+    from .search.elastic import index_pages
+
+    index_pages(page_ids)
+
+
+@task()
+def practice_index_remove(page_id: int) -> None:
+    if not settings.ELASTICSEARCH_URL:
+        return
+    from .search.elastic import remove_page
+
+    remove_page(page_id)

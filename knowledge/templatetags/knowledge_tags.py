@@ -1,0 +1,52 @@
+"""Template tags other pages use to show practices: the municipality profile and the home page."""
+
+from django import template
+from django.db.models import Prefetch
+
+from knowledge.models import PracticeIndexPage, PracticePage
+
+register = template.Library()
+
+LIST_FIELDS = ("id", "title", "slug", "url_path", "path", "depth", "summary", "year", "kind")
+
+
+@register.simple_tag
+def municipality_practices(municipality, limit: int = 20) -> list[PracticePage]:
+    """A municipality's published practices, newest first (one query)."""
+    if municipality is None or not getattr(municipality, "pk", None):
+        return []
+    return list(
+        PracticePage.objects.live()
+        .filter(municipalities=municipality)
+        .select_related("kind")
+        .only(*LIST_FIELDS)
+        .order_by("-year", "-first_published_at", "-pk")[:limit]
+    )
+
+
+@register.simple_tag
+def newest_practices(limit: int = 3) -> list[PracticePage]:
+    """The newest published practices, with their municipalities (two queries)."""
+    from municipalities.models import MunicipalityPage
+
+    return list(
+        PracticePage.objects.live()
+        .select_related("kind")
+        .only(*LIST_FIELDS)
+        .prefetch_related(
+            Prefetch("municipalities", queryset=MunicipalityPage.objects.only("id", "title"))
+        )
+        .order_by("-first_published_at", "-pk")[:limit]
+    )
+
+
+@register.filter
+def library_url(practice_url: str) -> str:
+    """The library's address from one of its practices' addresses, without a query."""
+    return practice_url.rstrip("/").rsplit("/", 1)[0] + "/"
+
+
+@register.simple_tag
+def practice_library() -> PracticeIndexPage | None:
+    """The library's index page, for a 'see all' link."""
+    return PracticeIndexPage.objects.live().only("id", "url_path", "path", "depth").first()

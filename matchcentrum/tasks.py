@@ -1,0 +1,57 @@
+"""Background work of the matchcentrum: the proposal emails."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django_tasks import task
+
+from .models import Match, Side
+
+
+def _absolute(path: str) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+@task()
+def send_match_proposal(*, match_id: int) -> int:
+    """Email both sides of a proposed match, each with its own accept and decline link."""
+    from .services import offering_contacts, response_token
+
+    match = (
+        Match.objects.select_related("request", "asking_municipality", "offering_municipality")
+        .filter(pk=match_id)
+        .first()
+    )
+    if match is None:
+        return 0
+    recipients = {
+        Side.ASKING: [match.request.contact_email],
+        Side.OFFERING: offering_contacts(match),
+    }
+    sent = 0
+    # The site's default language: the recipients' own preference is not known.
+    with translation.override(settings.LANGUAGE_CODE):
+        for side, emails in recipients.items():
+            if not emails:
+                continue
+            context = {
+                "match": match,
+                "side": side,
+                "own": match.municipality_of(side),
+                "other": match.municipality_of(
+                    Side.OFFERING if side == Side.ASKING else Side.ASKING
+                ),
+                "accept_url": _absolute(
+                    reverse("matchcentrum:respond", args=[response_token(match, side, "accept")])
+                ),
+                "decline_url": _absolute(
+                    reverse("matchcentrum:respond", args=[response_token(match, side, "decline")])
+                ),
+                "match_url": _absolute(reverse("matchcentrum:match_detail", args=[match.pk])),
+            }
+            subject = render_to_string("matchcentrum/email/proposal_subject.txt", context)
+            body = render_to_string("matchcentrum/email/proposal.txt", context)
+            sent += send_mail(" ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, emails)
+    return sent

@@ -1,0 +1,62 @@
+"""Factories for municipalities and their LIA history; the tests and the demo data share them."""
+
+import datetime
+
+import factory
+import wagtail_factories
+
+from .models import (
+    LiaStatus,
+    LiaStatusChange,
+    MunicipalityIndexPage,
+    MunicipalityMembership,
+    MunicipalityPage,
+)
+
+
+class MunicipalityIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = MunicipalityIndexPage
+
+    title = "Gemeenten"
+    slug = "gemeenten"
+
+
+class MunicipalityPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = MunicipalityPage
+
+    title = factory.Sequence(lambda n: f"Gemeente {n}")
+    slug = factory.LazyAttribute(lambda page: page.title.lower().replace(" ", "-"))
+    cbs_code = factory.Sequence(lambda n: f"GM{9000 + n:04d}")
+    official_name = factory.SelfAttribute("title")
+    province = "Utrecht"
+    province_code = "PV26"
+    region = "Midden-Utrecht"
+    region_code = "AM17"
+    population = 30_000
+    population_year = 2025
+
+
+class LiaStatusChangeFactory(factory.django.DjangoModelFactory):
+    """A history entry saved directly; use services.lia_status_record to update the page too."""
+
+    class Meta:
+        model = LiaStatusChange
+
+    municipality = factory.SubFactory(MunicipalityPageFactory)
+    status = LiaStatus.EXPLORING
+    date = factory.LazyFunction(lambda: datetime.date(2024, 3, 12))
+    source = LiaStatusChange.Source.PROJECT_TEAM
+    note = ""
+
+
+class MunicipalityMembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MunicipalityMembership
+        django_get_or_create = ("user", "municipality")
+
+    user = factory.SubFactory("network.factories.UserFactory")
+    municipality = factory.SubFactory(MunicipalityPageFactory)
+    job_title = "Beleidsadviseur sociaal domein"
+    is_contact = True
