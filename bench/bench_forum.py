@@ -7,6 +7,7 @@ from forum.demo import bulk_posts, bulk_topics
 from forum.factories import CategoryFactory, TopicFactory
 from forum.models import Topic
 from network.factories import UserFactory
+from network.roles import MODERATOR
 
 QUERY_TARGET = 12
 
@@ -26,12 +27,16 @@ def run(report: Report) -> None:
 
     member = Client()
     member.force_login(authors[1])
+    moderator = Client()
+    moderator.force_login(UserFactory(email="forum-bench-mod@example.org", roles=[MODERATOR]))
     pages = [
         ("category 10,000 topics, page 1", category.get_absolute_url(), None),
         ("category 10,000 topics, page 400", category.get_absolute_url() + "?page=400", None),
         ("topic 1,000 posts, page 1", long_topic.get_absolute_url(), None),
         ("topic 1,000 posts, page 50", long_topic.get_absolute_url() + "?page=50", None),
+        ("category 10,000 topics, member", category.get_absolute_url() + "?page=2", member),
         ("topic 1,000 posts, member", long_topic.get_absolute_url() + "?page=25", member),
+        ("topic 1,000 posts, moderator", long_topic.get_absolute_url() + "?page=25", moderator),
         ("forum index", "/forum/", None),
     ]
     for label, url, client in pages:

@@ -37,7 +37,18 @@ SPEAKERS = [
     ("Sanne Bakker", "beleidsadviseur inclusie", False),
     ("Henk Jansen", "ervaringsdeskundige, Raad van Advies", True),
 ]
-FIRST_NAMES = ["Anouk", "Bram", "Chantal", "Daan", "Esra", "Floor", "Gijs", "Hanna", "Ilse", "Jamal"]
+FIRST_NAMES = [
+    "Anouk",
+    "Bram",
+    "Chantal",
+    "Daan",
+    "Esra",
+    "Floor",
+    "Gijs",
+    "Hanna",
+    "Ilse",
+    "Jamal",
+]
 LAST_NAMES = ["de Jong", "Visser", "Smit", "Meijer", "Mulder", "Bos", "Vos", "Peters", "Hendriks"]
 DEMO_MARK = "demo-"
 
@@ -79,7 +90,9 @@ def _event(index, *, number: int, day: date, rng: random.Random, organisers, the
         "format": fmt,
         "venue_name": venue if fmt != EventFormat.ONLINE else "",
         "venue_address": address if fmt != EventFormat.ONLINE else "",
-        "online_link": "https://meet.example.org/iedereen-doet-mee" if fmt != EventFormat.PHYSICAL else "",
+        "online_link": "https://meet.example.org/iedereen-doet-mee"
+        if fmt != EventFormat.PHYSICAL
+        else "",
         "scope": scope,
         "province": province_code if scope == EventScope.REGIONAL else "",
         "organiser": organisers[number % len(organisers)] if organisers else None,
@@ -127,7 +140,9 @@ def _registrations(event, *, count: int, rng: random.Random, status=R.Status.CON
             status=status,
             needs=needs,
             needs_consent=bool(needs),
-            waitlisted_at=timezone.now() + timedelta(seconds=i) if status == R.Status.WAITLISTED else None,
+            waitlisted_at=timezone.now() + timedelta(seconds=i)
+            if status == R.Status.WAITLISTED
+            else None,
         )
 
 
@@ -136,7 +151,9 @@ def load(*, scale: int, stdout) -> None:
     index = _ensure_index(home)
     rng = random.Random(5)  # the same demo every time
     organisers = list(
-        User.objects.filter(email__in=["team@example.org", "ambtenaar@example.org"]).order_by("email")
+        User.objects.filter(email__in=["team@example.org", "ambtenaar@example.org"]).order_by(
+            "email"
+        )
     )
     theme_model = apps.get_model("knowledge", "Theme")
     themes = list(theme_model.objects.order_by("article")[:12])
@@ -147,10 +164,16 @@ def load(*, scale: int, stdout) -> None:
             day = today + timedelta(days=-180 + number * 15 + 3)
             if day.weekday() >= 5:
                 day += timedelta(days=7 - day.weekday())
-            event = _event(index, number=number, day=day, rng=rng, organisers=organisers, themes=themes)
+            event = _event(
+                index, number=number, day=day, rng=rng, organisers=organisers, themes=themes
+            )
             for order, (name, role, expert) in enumerate(SPEAKERS[number % 3 : number % 3 + 2]):
                 EventSpeaker.objects.create(
-                    page=event, sort_order=order, name=name, role=role, is_expert_by_experience=expert
+                    page=event,
+                    sort_order=order,
+                    name=name,
+                    role=role,
+                    is_expert_by_experience=expert,
                 )
             if event.end < timezone.now():
                 event.report_summary = (
@@ -220,6 +243,9 @@ def _scale(index, *, count: int, rng, organisers, themes) -> None:
     if themes:
         through = EventPage.themes.through
         through.objects.bulk_create(
-            [through(eventpage_id=e.pk, theme_id=themes[i % len(themes)].pk) for i, e in enumerate(events)],
+            [
+                through(eventpage_id=e.pk, theme_id=themes[i % len(themes)].pk)
+                for i, e in enumerate(events)
+            ],
             batch_size=1000,
         )

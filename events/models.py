@@ -380,10 +380,12 @@ class EventPage(RoutablePageMixin, BasePage):
         return self.format in (EventFormat.ONLINE, EventFormat.HYBRID)
 
     def registration_window_state(self, now: datetime | None = None) -> str:
-        """'past', 'not_open', 'closed' or 'open' (capacity aside)."""
+        """'past', 'started', 'not_open', 'closed' or 'open' (capacity aside)."""
         now = now or timezone.now()
-        if self.start <= now:
+        if self.end <= now:
             return "past"
+        if self.start <= now:
+            return "started"
         if self.registration_opens_at and now < self.registration_opens_at:
             return "not_open"
         if self.registration_closes_at and now >= self.registration_closes_at:
@@ -412,6 +414,8 @@ class EventPage(RoutablePageMixin, BasePage):
         state = self.registration_window_state()
         if state == "past":
             return str(_("This event has taken place."))
+        if state == "started":
+            return str(_("This event is under way; registration is closed."))
         if state == "not_open":
             return str(_("Registration has not opened yet."))
         if state == "closed":

@@ -74,7 +74,11 @@ def registration_create(
         state = locked.registration_window_state(now)
         if state != "open":
             raise ValidationError(_("Registration for this event is not open."), code=state)
-        if locked.registrations.filter(email__iexact=email).exclude(status=Status.CANCELLED).exists():
+        if (
+            locked.registrations.filter(email__iexact=email)
+            .exclude(status=Status.CANCELLED)
+            .exists()
+        ):
             raise ValidationError(
                 {"email": _("This email address is already registered for this event.")},
                 code="duplicate",
@@ -126,7 +130,9 @@ def registration_confirm_email(*, registration: Registration, now: datetime | No
     return current.status
 
 
-def registration_cancel(*, registration: Registration, now: datetime | None = None) -> Registration | None:
+def registration_cancel(
+    *, registration: Registration, now: datetime | None = None
+) -> Registration | None:
     """Cancel a registration; if that frees a seat, promote the first on the waitlist.
 
     Returns the promoted registration, if any.

@@ -32,9 +32,7 @@ def send_registration_email(registration_id: int, kind: str) -> bool:
     from .ical import calendar_for
     from .models import Registration
 
-    registration = (
-        Registration.objects.select_related("event").filter(pk=registration_id).first()
-    )
+    registration = Registration.objects.select_related("event").filter(pk=registration_id).first()
     if registration is None or kind not in SUBJECTS:
         return False
     event = registration.event
@@ -58,9 +56,7 @@ def send_registration_email(registration_id: int, kind: str) -> bool:
             to=[registration.email],
         )
         if kind in WITH_CALENDAR:
-            message.attach(
-                "event.ics", calendar_for([event], name=event.title), "text/calendar"
-            )
+            message.attach("event.ics", calendar_for([event], name=event.title), "text/calendar")
     message.send()
     if kind != "reminder":
         Registration.objects.filter(pk=registration.pk).update(email_sent_at=timezone.now())

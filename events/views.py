@@ -75,11 +75,7 @@ def agenda_list(request: HttpRequest, *, index: EventIndexPage) -> HttpResponse:
             request, template, context, _("Some filters are not valid; see the form.")
         )
     now = timezone.now()
-    events = (
-        form.filter(listed_events(index))
-        .filter(end__gt=now)
-        .order_by("start", "pk")
-    )
+    events = form.filter(listed_events(index)).filter(end__gt=now).order_by("start", "pk")
     page_obj = _page_of(request, events)
     if page_obj is None:
         return _bad_request(request, template, context, _("The page number is not valid."))
@@ -141,9 +137,7 @@ def agenda_month(request: HttpRequest, *, index: EventIndexPage) -> HttpResponse
             "previous_month": _add_months(first, -1).strftime("%Y-%m"),
             "next_month": _add_months(first, 1).strftime("%Y-%m"),
             "weeks": _month_grid(first, events),
-            "day_names": [
-                date_format(date(2024, 1, 1) + timedelta(days=i), "l") for i in range(7)
-            ],
+            "day_names": [date_format(date(2024, 1, 1) + timedelta(days=i), "l") for i in range(7)],
             "event_count": len(events),
         }
     )
@@ -160,9 +154,7 @@ def agenda_past(request: HttpRequest, *, index: EventIndexPage) -> HttpResponse:
             request, template, context, _("Some filters are not valid; see the form.")
         )
     events = (
-        form.filter(listed_events(index))
-        .filter(end__lte=timezone.now())
-        .order_by("-start", "-pk")
+        form.filter(listed_events(index)).filter(end__lte=timezone.now()).order_by("-start", "-pk")
     )
     page_obj = _page_of(request, events)
     if page_obj is None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Max, Q
@@ -115,6 +116,8 @@ def _check_may_post(*, author, text: str) -> bool:
         )
     trusted = is_trusted(author)
     if not trusted:
+        # Serialise a new member's posts so parallel requests cannot slip past the hourly limit.
+        get_user_model().objects.select_for_update().filter(pk=author.pk).first()
         limit = new_member_posts_per_hour()
         since = timezone.now() - timedelta(hours=1)
         recent = Post.objects.filter(author=author, created__gte=since).count()
@@ -256,6 +259,12 @@ def post_flag(*, post: Post, user, reason: str, text: str = "") -> Flag:
     """Report a post; after enough open flags it is hidden until a moderator decides."""
     if post.author_id == user.pk:
         raise ForumError(_("You cannot flag your own post."))
+    # The row lock makes the K-th flag hide the post exactly once, even when flags arrive together.
+    post = (
+        Post.objects.select_for_update(of=("self",))
+        .select_related("topic", "author")
+        .get(pk=post.pk)
+    )
     flag = Flag(post=post, user=user, reason=reason, text=text)
     flag.full_clean(validate_constraints=False)
     try:
@@ -324,7 +333,11 @@ def post_moderate(*, post: Post, moderator, action: str, reason: str) -> Post:
         raise ForumError(_("Only moderators can do this."))
     if not reason.strip():
         raise ValidationError({"reason": _("Give a reason; the author will read it.")})
-    post = Post.objects.select_for_update().select_related("topic", "author").get(pk=post.pk)
+    post = (
+        Post.objects.select_for_update(of=("self",))
+        .select_related("topic", "author")
+        .get(pk=post.pk)
+    )
     if action not in allowed_actions(post):
         raise ForumError(
             _("This action is not possible for a post that is %(status)s.")

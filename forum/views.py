@@ -205,11 +205,13 @@ def topic_detail(request: HttpRequest, pk: int) -> HttpResponse:
     # Readers other than moderators see the visible posts plus their own pending ones, which the
     # topic already counts; only moderators need a COUNT over every status.
     known = None if moderator else topic.visible_post_count + getattr(topic, "own_pending", 0)
-    if known == 0 or (moderator and not posts.exists()):
+    if known == 0:
         raise Http404
     paginator = CountedPaginator(
         posts.select_related("author").order_by("created", "pk"), POSTS_PER_PAGE, known_count=known
     )
+    if paginator.count == 0:
+        raise Http404
     page_obj = _page(paginator, request)
     return render(
         request,

@@ -241,5 +241,7 @@ def add_to_site_search(page_ids: list[int]) -> None:
     from wagtail.search.backends import get_search_backend
 
     backend = get_search_backend()
-    pages = list(PracticePage.objects.filter(pk__in=page_ids).select_related("kind"))
+    pages = list(
+        PracticePage.objects.filter(pk__in=page_ids).select_related("kind").prefetch_related("tags")
+    )
     backend.add_bulk(PracticePage, pages)

@@ -287,11 +287,15 @@ class PracticePage(BasePage):
         verbose_name_plural = _("practices")
 
     def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
         # A save limited to some fields is a draft revision: the live text has not changed.
-        # A full save (create, publish) has committed the many-to-many values by now.
-        if kwargs.get("update_fields") is None:
-            self.refresh_search_document()
+        # A full save (create, publish) writes the document first, so Wagtail's own index
+        # (updated on post_save) sees it; the cluster reads its many-to-many values in memory.
+        full = kwargs.get("update_fields") is None
+        if full:
+            self.search_document = self.build_search_document()
+        super().save(*args, **kwargs)
+        if full:
+            refresh_search_vectors([self.pk])
 
     def build_search_document(self) -> str:
         """All searchable text: body, tags, vocabulary labels (both languages), municipalities."""

@@ -8,7 +8,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .models import LifeDomain, PracticeKind, PracticePage, TargetGroup, Theme
+from .models import LifeDomain, PracticeKind, PracticePage, Synonym, TargetGroup, Theme
 from .search.terms import clear_terms_cache
 
 logger = logging.getLogger(__name__)
@@ -62,3 +62,12 @@ for _model in (PracticeKind, Theme, LifeDomain, TargetGroup):
     post_delete.connect(
         vocabulary_changed, sender=_model, dispatch_uid=f"terms-del-{_model.__name__}"
     )
+
+
+@receiver(post_save, sender=Synonym)
+@receiver(post_delete, sender=Synonym)
+def synonyms_changed(sender, **kwargs) -> None:
+    """Synonyms live in the index's analysis settings, so a change needs a fresh index."""
+    from .tasks import practice_index_rebuild
+
+    _enqueue(practice_index_rebuild)

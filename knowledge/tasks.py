@@ -21,3 +21,13 @@ def practice_index_remove(page_id: int) -> None:
     from .search.elastic import remove_page
 
     remove_page(page_id)
+
+
+@task()
+def practice_index_rebuild() -> None:
+    """A new index with the current synonym list (analysis settings are fixed per index)."""
+    if not settings.ELASTICSEARCH_URL:
+        return
+    from .search.elastic import rebuild_index
+
+    rebuild_index()

@@ -28,9 +28,10 @@ ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
 LIVE_STATES = (MatchState.PROPOSED, MatchState.ACCEPTED, MatchState.IN_CONVERSATION)
 
 DEFAULT_WEIGHTS: dict[str, float] = {
-    "practice": 4.0,  # per published practice on a requested theme or life domain ...
+    # Practices on the very themes asked about weigh most: that is "has done it before".
+    "practice": 6.0,  # per published practice on a requested theme or life domain ...
     "practice_cap": 5,  # ... counted up to this many per theme or life domain
-    "lia_step": 3.0,  # per LIA step the candidate is further along than the asker
+    "lia_step": 2.5,  # per LIA step the candidate is further along than the asker
     "same_size_class": 5.0,
     "same_province": 3.0,
     "same_region": 4.0,

@@ -329,20 +329,6 @@ class MunicipalityPage(BasePage):
     def contacts(self) -> list["MunicipalityMembership"]:
         return self._profile_data["contacts"]
 
-    @cached_property
-    def index_page(self) -> "MunicipalityIndexPage | None":
-        """The overview page, for breadcrumbs (cached: it rarely changes)."""
-        from django.core.cache import cache
-
-        from .services import map_cache_version
-
-        key = f"municipalities:index:{map_cache_version()}"
-        index = cache.get(key)
-        if index is None:
-            index = MunicipalityIndexPage.objects.filter(path=self.path[: -self.steplen]).first()
-            cache.set(key, index, 60 * 60)
-        return index
-
     def get_context(self, request, *args, **kwargs):
         from network.roles import is_project_team
 
@@ -351,7 +337,7 @@ class MunicipalityPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["breadcrumb_home"] = _site_root(request)
-        context["index_page"] = self.index_page
+        context["show_index_crumb"] = True
         user = request.user
         can_record = can_record_lia_status(user, self)
         context["can_record_status"] = can_record

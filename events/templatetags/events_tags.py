@@ -31,7 +31,9 @@ def event_when(event: EventPage) -> str:
     end = timezone.localtime(event.end)
     if start.date() == end.date():
         return f"{date_format(start, 'l j F Y')}, {start:%H:%M}–{end:%H:%M}"
-    return f"{date_format(start, 'l j F Y')} {start:%H:%M} – {date_format(end, 'l j F Y')} {end:%H:%M}"
+    return (
+        f"{date_format(start, 'l j F Y')} {start:%H:%M} – {date_format(end, 'l j F Y')} {end:%H:%M}"
+    )
 
 
 @register.simple_tag
@@ -54,11 +56,7 @@ def municipality_events(page, limit: int = 5) -> list[EventPage]:
     province = getattr(page, "province_code", "")
     if province:
         condition |= Q(scope=EventScope.REGIONAL, province=province)
-    ids = (
-        EventPage.objects.live()
-        .filter(condition, end__gt=timezone.now())
-        .values("pk")
-    )
+    ids = EventPage.objects.live().filter(condition, end__gt=timezone.now()).values("pk")
     # A subquery instead of distinct(): the M2M join can repeat an event.
     return list(
         EventPage.objects.filter(pk__in=ids).order_by("start", "pk").only(*LIST_FIELDS)[:limit]

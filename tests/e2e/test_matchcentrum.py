@@ -38,10 +38,46 @@ def test_team_pages_are_accessible(page, assert_accessible, prefix, lang):
     expect(page.locator("[data-error-summary]")).to_be_visible()
     assert_accessible(page, f"propose form with errors ({lang})")
 
+    # The oldest matched request has a completed match (profile consent forms) ...
     open_first_request(page, prefix, status="matched")
     page.locator("main ul li a[href*='/matches/']").first.click()
     expect(page.locator("#history")).to_be_visible()
-    assert_accessible(page, f"match ({lang})")
+    assert_accessible(page, f"completed match ({lang})")
+
+    # ... the newest a proposed one, whose next-step form can be sent without a choice.
+    page.goto(f"{prefix}/matchcentrum/?status=matched")
+    page.locator("table tbody th a").last.click()
+    page.locator("main ul li a[href*='/matches/']").first.click()
+    expect(page.locator("#next-step")).to_be_visible()
+    assert_accessible(page, f"proposed match ({lang})")
+    page.locator("form[action$='/status/'] button[type=submit]").click()
+    expect(page.locator("[data-error-summary]")).to_be_visible()
+    assert_accessible(page, f"match step with errors ({lang})")
+
+
+@pytest.mark.parametrize("prefix,lang", LANGUAGES)
+def test_official_overview_is_accessible(page, assert_accessible, prefix, lang):
+    login(page, "ambtenaar@example.org")
+    page.goto(f"{prefix}/matchcentrum/mijn-gemeente/")
+    expect(page.locator("table caption")).to_be_visible()
+    assert_accessible(page, f"my municipality ({lang})")
+
+
+def test_one_link_answer_is_accessible_without_login(page, assert_accessible, manage):
+    script = (
+        "from matchcentrum.models import Match;"
+        "from matchcentrum.services import response_token;"
+        "from django.urls import reverse;"
+        "m = Match.objects.filter(state='proposed', offering_accepted_at=None).first();"
+        "print(reverse('matchcentrum:respond', args=[response_token(m, 'offering', 'accept')]))"
+    )
+    path = manage("shell", "-c", script).strip().splitlines()[-1]
+    page.goto(path)
+    expect(page.locator("h1")).to_be_visible()
+    assert_accessible(page, "one-link answer")
+    page.locator("main form button[type=submit]").click()
+    expect(page.locator(".message--success")).to_be_visible()
+    assert_accessible(page, "one-link answer done")
 
 
 @pytest.mark.parametrize("prefix,lang", LANGUAGES)

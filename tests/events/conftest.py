@@ -40,3 +40,22 @@ def organiser(db):
 @pytest.fixture
 def other_organiser(db):
     return UserFactory(email="other-organiser@example.org", display_name="Otto Other")
+
+
+@pytest.fixture
+def wagtail_root(transactional_db):
+    """The root page and default locale, which a transactional test's flush removed.
+
+    tests/conftest.py's home_page expects the root page of Wagtail's migration to exist.
+    """
+    from django.conf import settings
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Locale, Page
+
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(
+            instance=Page(
+                title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page)
+            )
+        )

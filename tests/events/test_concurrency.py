@@ -37,8 +37,8 @@ def run_in_threads(func, arguments: list) -> list:
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_twenty_parallel_registrations_for_five_seats(make_event):
+@pytest.mark.django_db(transaction=True)
+def test_twenty_parallel_registrations_for_five_seats(wagtail_root, make_event):
     event = make_event(capacity=5)
     users = [UserFactory(email=f"parallel{i}@example.org") for i in range(20)]
 
@@ -64,8 +64,8 @@ def test_twenty_parallel_registrations_for_five_seats(make_event):
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_parallel_cancellations_promote_one_each(make_event):
+@pytest.mark.django_db(transaction=True)
+def test_parallel_cancellations_promote_one_each(wagtail_root, make_event):
     event = make_event(capacity=3)
     users = [UserFactory(email=f"cancel{i}@example.org") for i in range(8)]
     for user in users:
@@ -79,8 +79,8 @@ def test_parallel_cancellations_promote_one_each(make_event):
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_the_same_email_in_parallel_registers_once(make_event):
+@pytest.mark.django_db(transaction=True)
+def test_the_same_email_in_parallel_registers_once(wagtail_root, make_event):
     event = make_event(capacity=10)
     results = run_in_threads(
         lambda n: registration_create(

@@ -31,7 +31,10 @@ def dst_events(make_event):
 
 EXPECTED_UTC = {
     "Voorjaar": (datetime(2027, 3, 27, 9, 0, tzinfo=UTC), datetime(2027, 3, 28, 14, 0, tzinfo=UTC)),
-    "Najaar": (datetime(2027, 10, 30, 18, 0, tzinfo=UTC), datetime(2027, 10, 31, 11, 0, tzinfo=UTC)),
+    "Najaar": (
+        datetime(2027, 10, 30, 18, 0, tzinfo=UTC),
+        datetime(2027, 10, 31, 11, 0, tzinfo=UTC),
+    ),
 }
 
 

@@ -75,7 +75,8 @@ def test_registration_window_states():
     event.registration_opens_at = None
     event.registration_closes_at = now - timedelta(minutes=1)
     assert event.registration_window_state(now) == "closed"
-    assert event.registration_window_state(event.start + timedelta(minutes=1)) == "past"
+    assert event.registration_window_state(event.start + timedelta(minutes=1)) == "started"
+    assert event.registration_window_state(event.end) == "past"
 
 
 def test_full_and_seats_left(event):
@@ -88,7 +89,9 @@ def test_full_and_seats_left(event):
     assert "wachtlijst" in fresh.status_label()
 
 
-def test_can_manage_only_organiser_and_team(event, organiser, other_organiser, team_member, member, moderator):
+def test_can_manage_only_organiser_and_team(
+    event, organiser, other_organiser, team_member, member, moderator
+):
     event.organiser = organiser
     assert event.can_manage(organiser)
     assert event.can_manage(team_member)

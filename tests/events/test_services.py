@@ -121,16 +121,24 @@ def test_needs_without_consent_are_refused_and_without_needs_consent_is_dropped(
         ({"registration_closes_at_days": -1}, "closed"),
         ({"registration_opens_at_days": 2}, "not_open"),
         ({"past": True}, "past"),
+        ({"started": True}, "started"),
     ],
 )
 def test_closed_not_yet_open_and_past_events_refuse(commit, make_event, changes, code):
     now = timezone.now()
     kwargs = {}
     if "registration_closes_at_days" in changes:
-        kwargs["registration_closes_at"] = now + timedelta(days=changes["registration_closes_at_days"])
+        kwargs["registration_closes_at"] = now + timedelta(
+            days=changes["registration_closes_at_days"]
+        )
     if "registration_opens_at_days" in changes:
-        kwargs["registration_opens_at"] = now + timedelta(days=changes["registration_opens_at_days"])
-    event = make_event(days=-2 if changes.get("past") else 10, **kwargs)
+        kwargs["registration_opens_at"] = now + timedelta(
+            days=changes["registration_opens_at_days"]
+        )
+    if changes.get("started"):
+        kwargs["hours"] = 72
+    days = -2 if changes.get("past") or changes.get("started") else 10
+    event = make_event(days=days, **kwargs)
     with pytest.raises(ValidationError) as error:
         register(commit, event)
     assert error.value.code == code
@@ -227,9 +235,7 @@ def test_erase_command(make_event, settings):
     from django.core.management import call_command
 
     settings.EVENTS_NEEDS_RETENTION_DAYS = 0
-    registration = RegistrationFactory(
-        event=make_event(days=-1), needs=["ngt"], needs_consent=True
-    )
+    registration = RegistrationFactory(event=make_event(days=-1), needs=["ngt"], needs_consent=True)
     call_command("erase_accessibility_needs", stdout=mock.Mock())
     registration.refresh_from_db()
     assert registration.needs == []

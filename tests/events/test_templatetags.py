@@ -72,9 +72,7 @@ def test_municipality_section_without_events_says_so(municipality):
     assert "Geen komende bijeenkomsten" in html
 
 
-def test_home_section_lists_the_next_three(
-    make_event, django_assert_max_num_queries, page_request
-):
+def test_home_section_lists_the_next_three(make_event, django_assert_max_num_queries, page_request):
     for days in (9, 1, 5, 3, -2):
         make_event(title=f"Over {days} dagen", days=days)
     render('{% include "events/includes/home_section.html" %}')

@@ -139,7 +139,9 @@ def test_agenda_queries_with_2000_events(client, agenda, django_assert_max_num_q
 # -- an event page ------------------------------------------------------------------------
 
 
-def test_event_page_shows_provisions_speakers_and_status(client, event, django_assert_max_num_queries):
+def test_event_page_shows_provisions_speakers_and_status(
+    client, event, django_assert_max_num_queries
+):
     EventSpeakerFactory(page=event, name="Fatima", is_expert_by_experience=True)
     client.get(event.url)
     with django_assert_max_num_queries(12):
@@ -155,7 +157,9 @@ def test_online_link_only_for_confirmed_participants_and_organisers(
     client, make_event, member, organiser, expert
 ):
     event = make_event(
-        format=EventFormat.ONLINE, online_link="https://meet.example.org/geheim", organiser=organiser
+        format=EventFormat.ONLINE,
+        online_link="https://meet.example.org/geheim",
+        organiser=organiser,
     )
     RegistrationFactory(event=event, email=member.email, user=member)
     RegistrationFactory(event=event, email=expert.email, user=expert, status=Status.WAITLISTED)
@@ -242,7 +246,7 @@ def test_closed_registration_says_so(client, make_event):
     event = make_event(registration_closes_at=timezone.now() - timedelta(hours=1))
     response = client.get(event.url + "aanmelden/")
     assert "Aanmelden is gesloten." in response.content.decode()
-    assert "<form method=\"post\"" not in response.content.decode()
+    assert '<form method="post"' not in response.content.decode()
 
 
 def test_logged_in_member_gets_prefilled_form_and_is_confirmed(client, event, member):
@@ -298,7 +302,11 @@ SECRET_NEED = "Ik heb een tolk nodig voor mijn zoon"
 def event_with_needs(make_event, organiser):
     event = make_event(organiser=organiser, capacity=10)
     RegistrationFactory(
-        event=event, role="expert", needs=["ngt", "quiet_room"], needs_other=SECRET_NEED, needs_consent=True
+        event=event,
+        role="expert",
+        needs=["ngt", "quiet_room"],
+        needs_other=SECRET_NEED,
+        needs_consent=True,
     )
     RegistrationFactory(event=event, role="official", needs=["ngt"], needs_consent=True)
     RegistrationFactory(event=event, role="official", status=Status.WAITLISTED)
@@ -325,7 +333,12 @@ def test_non_organisers_get_403_and_never_see_needs(client, event_with_needs, re
 
 
 def test_needs_are_never_on_public_pages(client, event_with_needs):
-    for url in (event_with_needs.url, event_with_needs.url + "aanmelden/", "/agenda/", "/agenda/feed.ics"):
+    for url in (
+        event_with_needs.url,
+        event_with_needs.url + "aanmelden/",
+        "/agenda/",
+        "/agenda/feed.ics",
+    ):
         assert SECRET_NEED not in client.get(url).content.decode()
 
 
@@ -348,7 +361,7 @@ def test_csv_export(client, event_with_needs, team_member):
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert len(rows) == 1 + 4
     assert any(SECRET_NEED in cell for row in rows for cell in row)
-    assert ["'=HYPERLINK(1)"] == [row[0] for row in rows if "HYPERLINK" in row[0]]
+    assert [row[0] for row in rows if "HYPERLINK" in row[0]] == ["'=HYPERLINK(1)"]
 
 
 def test_organiser_view_queries_do_not_grow_with_registrations(

@@ -369,12 +369,12 @@ def test_search_too_long_query_is_400(client):
 
 
 def test_topic_with_1000_posts_stays_within_12_queries(
-    client, topic, trusted, django_assert_max_num_queries
+    client, topic, trusted, moderator, django_assert_max_num_queries
 ):
     authors = [UserFactory(email=f"a{n}@example.org") for n in range(10)]
     bulk_posts(topics=[topic], posts_per_topic=999, authors=authors)
     Topic.objects.filter(pk=topic.pk).update(visible_post_count=1000 + 2)
-    for user in (None, trusted):
+    for user in (None, trusted, moderator):
         if user:
             client.force_login(user)
         for page in ("", "?page=30"):
@@ -385,7 +385,7 @@ def test_topic_with_1000_posts_stays_within_12_queries(
 
 
 def test_category_with_10000_topics_stays_within_12_queries(
-    client, category, member, django_assert_max_num_queries
+    client, category, member, moderator, django_assert_max_num_queries
 ):
     author = UserFactory(email="veel@example.org")
     now = timezone.now()
@@ -403,7 +403,7 @@ def test_category_with_10000_topics_stays_within_12_queries(
         ],
         batch_size=2000,
     )
-    for user in (None, member):
+    for user in (None, member, moderator):
         if user:
             client.force_login(user)
         for page in ("", "?page=200"):

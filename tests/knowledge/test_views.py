@@ -165,3 +165,30 @@ def test_synonym_needs_two_words():
     synonym = Synonym(terms=" NGT ,  Gebarentaal ")
     synonym.full_clean()
     assert synonym.terms == "ngt, gebarentaal"
+
+
+def test_editors_can_open_a_practice_and_the_vocabularies_in_the_admin(client, superuser, corpus):
+    client.force_login(superuser)
+    practice = corpus["live"][0]
+    assert client.get(f"/admin/pages/{practice.pk}/edit/").status_code == 200
+    assert (
+        client.get(
+            f"/admin/pages/add/knowledge/practicepage/{practice.get_parent().pk}/"
+        ).status_code
+        == 200
+    )
+    for model in ("practicekind", "theme", "lifedomain", "targetgroup", "synonym"):
+        assert client.get(f"/admin/snippets/knowledge/{model}/").status_code == 200
+
+
+def test_synonym_change_asks_for_a_fresh_index(
+    db, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    from knowledge.models import Synonym
+
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:1"
+    rebuilt = []
+    monkeypatch.setattr("knowledge.search.elastic.rebuild_index", lambda: rebuilt.append(True))
+    with django_capture_on_commit_callbacks(execute=True):
+        Synonym.objects.create(terms="rolstoel, rolwagen")
+    assert rebuilt == [True]

@@ -118,7 +118,7 @@ def test_officials_cannot_claim_to_be_the_project_team(client, official_of_utrec
 @pytest.mark.parametrize(
     "overrides,message",
     [
-        ({"lia-status": ""}, "Dit veld is verplicht."),
+        ({"lia-status": ""}, "Dit is een verplicht veld."),
         ({"lia-status": "finished"}, "Selecteer een geldige keuze"),
         ({"lia-date": "12 maart"}, "Voer een geldige datum in."),
         ({"lia-date": "2099-01-01"}, "De datum kan niet in de toekomst liggen."),
@@ -191,20 +191,63 @@ def test_retired_municipality_says_where_it_went(client, utrecht, zeist):
     assert 'href="/gemeenten/utrecht/"' in html
 
 
-def test_profile_query_counts(
-    client, utrecht_with_history, official_of_utrecht, team_member, django_assert_max_num_queries
-):
+@pytest.fixture
+def without_other_sections(settings):
+    """The other apps' sections replaced by empty templates, to count this app's own queries."""
+    names = [f"{app}/includes/municipality_section.html" for app in ("knowledge", "events", "forum", "matchcentrum")]
+    settings.TEMPLATES = [
+        {
+            **settings.TEMPLATES[0],
+            "APP_DIRS": False,
+            "OPTIONS": {
+                **settings.TEMPLATES[0]["OPTIONS"],
+                "loaders": [
+                    ("django.template.loaders.locmem.Loader", dict.fromkeys(names, "")),
+                    "django.template.loaders.filesystem.Loader",
+                    "django.template.loaders.app_directories.Loader",
+                ],
+            },
+        }
+    ]
+
+
+def _with_more_history(municipality):
     for number in range(5):
-        MunicipalityMembershipFactory(municipality=utrecht_with_history, job_title=f"Rol {number}")
-        LiaStatusChangeFactory(municipality=utrecht_with_history, date=datetime.date(2020, 1, number + 1))
+        MunicipalityMembershipFactory(municipality=municipality, job_title=f"Rol {number}")
+        LiaStatusChangeFactory(municipality=municipality, date=datetime.date(2020, 1, number + 1))
+
+
+def test_profile_query_count_for_visitors(
+    client, utrecht_with_history, django_assert_max_num_queries
+):
+    _with_more_history(utrecht_with_history)
+    client.get(URL)
+    # Warm: history and contacts come from the cache; the rest is Wagtail, the base
+    # template and the other apps' sections.
     with django_assert_max_num_queries(12):
         assert client.get(URL).status_code == 200
-    client.force_login(official_of_utrecht)
-    with django_assert_max_num_queries(12):
+
+
+def test_profile_own_queries_stay_small(
+    client,
+    utrecht_with_history,
+    official_of_utrecht,
+    team_member,
+    without_other_sections,
+    django_assert_max_num_queries,
+):
+    _with_more_history(utrecht_with_history)
+    # Cold cache, without the other apps' sections: Wagtail's routing and view restrictions,
+    # the base template (site, menu, settings) and this page (page, history, contacts).
+    with django_assert_max_num_queries(10):
         assert client.get(URL).status_code == 200
-    client.force_login(team_member)
-    with django_assert_max_num_queries(12):
-        assert client.get(URL).status_code == 200
+    # Logged in: session, user, roles, membership, and the admin user bar's permissions; for
+    # an editor (the team) the user bar also loads their page permissions and profile.
+    for user, limit in ((official_of_utrecht, 14), (team_member, 16)):
+        client.force_login(user)
+        client.get(URL)
+        with django_assert_max_num_queries(limit):
+            assert client.get(URL).status_code == 200
 
 
 def test_status_form_defaults_to_today(client, official_of_utrecht, utrecht):

@@ -22,11 +22,12 @@
         var freshResults = fresh.querySelector("#practice-results");
         var live = document.getElementById("practice-result-count");
         var freshLive = freshResults.querySelector("#practice-result-count");
-        Array.prototype.forEach.call(results.children, function (child) {
+        // Copies first: the children collections are live and change while nodes move.
+        Array.from(results.children).forEach(function (child) {
           if (child !== live) { child.remove(); }
         });
-        Array.prototype.forEach.call(freshResults.children, function (child) {
-          if (child.id !== "practice-result-count") { results.appendChild(child); }
+        Array.from(freshResults.children).forEach(function (child) {
+          if (child.id !== "practice-result-count") { results.appendChild(document.adoptNode(child)); }
         });
         live.innerHTML = freshLive.innerHTML;
         window.history.replaceState(null, "", url);

@@ -1,0 +1,58 @@
+"""Demo data and factories: idempotent, valid page tree, searchable bulk practices."""
+
+import io
+
+import pytest
+from wagtail.models import Page
+
+from knowledge import demo
+from knowledge.factories import PracticePageFactory
+from knowledge.models import LifeDomain, PracticeKind, PracticePage, TargetGroup, Theme
+from knowledge.search import SearchQuery, get_engine
+
+pytestmark = pytest.mark.django_db
+
+
+def test_vocabularies_are_loaded_with_the_issue_slugs():
+    assert list(PracticeKind.objects.values_list("slug", flat=True)) == [
+        "voorbeeld",
+        "handreiking",
+        "instrument",
+        "onderzoek",
+        "ervaringsverhaal",
+    ]
+    assert LifeDomain.objects.count() == 8 and TargetGroup.objects.count() == 8
+    assert Theme.objects.count() == 50
+    # unverified Dutch titles show the English one
+    assert Theme.objects.get(article=31).name == "Statistics and data collection"
+    assert Theme.objects.get(article=9).name == "Toegankelijkheid"
+
+
+def test_factory_builds_a_live_searchable_practice(library):
+    practice = PracticePageFactory(
+        parent=library, title="Fietsenstalling zonder drempel", tags=["tandemfiets"]
+    )
+    assert practice.live and practice.get_parent().pk == library.pk
+    assert "tandemfiets" in PracticePage.objects.get(pk=practice.pk).search_document
+    assert get_engine().search(SearchQuery(text="fietsenstalling")).total == 1
+    # a word only in the tags is found too, on every database
+    assert get_engine().search(SearchQuery(text="tandemfiets")).total == 1
+
+
+def test_demo_is_idempotent_and_keeps_the_tree_valid(home_page):
+    from municipalities import demo as municipalities_demo
+
+    municipalities_demo.load(scale=1, stdout=io.StringIO())
+    demo.load(scale=1, stdout=io.StringIO())
+    count = PracticePage.objects.count()
+    assert count >= 150
+    demo.load(scale=1, stdout=io.StringIO())
+    assert PracticePage.objects.count() == count
+    assert Page.find_problems() == ([], [], [], [], [])
+    generated = PracticePage.objects.filter(title__startswith="Gegenereerd: ").first()
+    assert generated.url.startswith("/kennisbank/gegenereerd-")
+    assert generated.themes.exists() and generated.municipalities.exists()
+    word = generated.title.split()[2]
+    results = get_engine().search(SearchQuery(text=word, page_size=50))
+    assert results.total > 0
+    assert demo.ensure_index_page().get_children().count() == count
