@@ -191,11 +191,13 @@ def load(*, scale: int, stdout) -> None:
                 _registrations(event, count=8, rng=rng)
             elif event.capacity:
                 _registrations(event, count=min(6, event.capacity - 1), rng=rng)
-        # One full event with a waitlist, a month ahead.
+        # One full event with a waitlist, a month ahead, on a weekday.
+        full_day = today + timedelta(days=33)
+        full_day += timedelta(days=max(0, 7 - full_day.weekday()) if full_day.weekday() >= 5 else 0)
         full = _event(
             index,
             number=1,
-            day=today + timedelta(days=33),
+            day=full_day,
             rng=rng,
             organisers=organisers,
             themes=themes,

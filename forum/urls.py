@@ -1,11 +1,13 @@
 from django.urls import path
 
 from . import views
+from .feeds import LatestPostsFeed
 
 app_name = "forum"
 urlpatterns = [
     path("", views.index, name="index"),
     path("zoeken/", views.search, name="search"),
+    path("feed/", LatestPostsFeed(), name="feed"),
     path("categorie/<slug:slug>/", views.category_detail, name="category"),
     path("categorie/<slug:slug>/nieuw/", views.topic_create, name="topic_create"),
     path(

@@ -1,6 +1,8 @@
 """Forms of the matchcentrum: the request, the proposal, the moves of a match."""
 
 from django import forms
+from django.utils.text import capfirst
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from knowledge.models import LifeDomain, PracticePage, Theme
@@ -112,7 +114,12 @@ class ProposeForm(forms.Form):
     def __init__(self, *args, suggestions, **kwargs):
         super().__init__(*args, prefix="propose", **kwargs)
         self.fields["offering_municipality"].choices = [
-            (s.municipality_id, f"{s.title} ({s.score})") for s in suggestions
+            (
+                s.municipality_id,
+                gettext("%(municipality)s (score %(score)s)")
+                % {"municipality": s.title, "score": s.score},
+            )
+            for s in suggestions
         ]
         self.fields["offering_municipality"].error_messages["invalid_choice"] = _(
             "Choose one of the suggested municipalities."
@@ -151,7 +158,7 @@ class TransitionForm(forms.Form):
 
     def __init__(self, *args, states, **kwargs):
         super().__init__(*args, prefix="move", **kwargs)
-        self.fields["to_state"].choices = [(s, MatchState(s).label) for s in states]
+        self.fields["to_state"].choices = [(s, capfirst(MatchState(s).label)) for s in states]
         self.fields["to_state"].error_messages["invalid_choice"] = _(
             "This match cannot be moved to that state."
         )

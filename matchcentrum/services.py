@@ -4,9 +4,9 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -14,6 +14,10 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from knowledge.models import LifeDomain, PracticePage, Theme
+from municipalities.models import LiaStatus, MunicipalityPage
+from network.models import User
 
 from .models import Match, MatchEvent, MatchRequest, MatchState, Side
 
@@ -59,17 +63,17 @@ def weights() -> dict[str, float]:
 @transaction.atomic
 def match_request_create(
     *,
-    municipality,
-    requested_by,
+    municipality: MunicipalityPage,
+    requested_by: User | None,
     question: str,
     contact_name: str,
     contact_email: str,
     preferred_contact: str = MatchRequest.Contact.EMAIL,
     contact_phone: str = "",
-    themes: Iterable = (),
-    life_domains: Iterable = (),
-    practice=None,
-    target_municipality=None,
+    themes: Iterable[Theme] = (),
+    life_domains: Iterable[LifeDomain] = (),
+    practice: PracticePage | None = None,
+    target_municipality: MunicipalityPage | None = None,
 ) -> MatchRequest:
     """Record a municipality's request for help; it waits, open, for the project team."""
     match_request = MatchRequest(
@@ -91,7 +95,7 @@ def match_request_create(
 
 
 @transaction.atomic
-def match_request_close(*, match_request: MatchRequest, user) -> MatchRequest:
+def match_request_close(*, match_request: MatchRequest, user: User) -> MatchRequest:
     """The team closes a request that needs no (further) match."""
     match_request.status = MatchRequest.Status.CLOSED
     match_request.closed_at = timezone.now()
@@ -121,7 +125,7 @@ class Suggestion:
     willing: bool
     distance_km: float | None
     parts: list[ScorePart] = field(default_factory=list)
-    municipality: Any = None  # the page itself, fetched for the suggestions returned
+    municipality: MunicipalityPage | None = None  # fetched for the suggestions returned
 
     @property
     def score(self) -> float:
@@ -163,12 +167,8 @@ def _practice_counts(through, term_field: str, term_ids: list[int]) -> dict[int,
 def match_suggestions(match_request: MatchRequest, *, limit: int | None = 10) -> list[Suggestion]:
     """Rank the other municipalities for a request, best first, each with its reasons.
 
-    A fixed number of queries whatever the number of municipalities or practices: the
-    practice counts are grouped in SQL, the rest is arithmetic on one list of candidates.
+    Eight queries at most, however many municipalities or practices: counts are grouped in SQL.
     """
-    from knowledge.models import PracticePage
-    from municipalities.models import LiaStatus, MunicipalityPage
-
     w = weights()
     asker = MunicipalityPage.objects.only(
         "id",
@@ -263,7 +263,15 @@ def match_suggestions(match_request: MatchRequest, *, limit: int | None = 10) ->
 # Matches ----------------------------------------------------------------------------------
 
 
-def _log(*, match: Match, user, from_state: str, to_state: str, note: str = "", side="") -> None:
+def _log(
+    *,
+    match: Match,
+    user: User | AnonymousUser | None,
+    from_state: str,
+    to_state: str,
+    note: str = "",
+    side: str = "",
+) -> None:
     event = MatchEvent(
         match=match,
         actor=user if getattr(user, "is_authenticated", False) else None,
@@ -314,8 +322,8 @@ def offering_contacts(match: Match) -> list[str]:
 def match_propose(
     *,
     match_request: MatchRequest,
-    offering_municipality,
-    proposed_by,
+    offering_municipality: MunicipalityPage,
+    proposed_by: User,
     notes: str = "",
     offering_contact_email: str = "",
 ) -> Match:
@@ -369,7 +377,7 @@ def match_transition(
     *,
     match: Match,
     to_state: str,
-    user,
+    user: User | AnonymousUser | None,
     note: str = "",
     side: str = "",
     evaluation_useful: bool | None = None,
@@ -416,7 +424,14 @@ def _reopen_request_if_unmatched(request_id: int) -> None:
 
 
 @transaction.atomic
-def match_respond(*, match: Match, side: str, accept: bool, user=None, note: str = "") -> Match:
+def match_respond(
+    *,
+    match: Match,
+    side: str,
+    accept: bool,
+    user: User | AnonymousUser | None = None,
+    note: str = "",
+) -> Match:
     """One side answers a proposal: a decline ends it, two acceptances make it accepted."""
     match = Match.objects.select_for_update().get(pk=match.pk)
     if match.state != MatchState.PROPOSED:
@@ -456,7 +471,7 @@ def match_respond(*, match: Match, side: str, accept: bool, user=None, note: str
 
 
 @transaction.atomic
-def match_note_add(*, match: Match, user, note: str) -> MatchEvent:
+def match_note_add(*, match: Match, user: User, note: str) -> MatchEvent:
     """Add a note to a match's history without changing its state."""
     event = MatchEvent(
         match=match, actor=user, from_state=match.state, to_state=match.state, note=note
@@ -467,7 +482,7 @@ def match_note_add(*, match: Match, user, note: str) -> MatchEvent:
 
 
 @transaction.atomic
-def match_profile_consent(*, match: Match, side: str, show: bool, user) -> Match:
+def match_profile_consent(*, match: Match, side: str, show: bool, user: User) -> Match:
     """One side agrees (or no longer agrees) to show the completed match on the profiles."""
     field_name = f"{side}_shows_on_profile"
     setattr(match, field_name, show)

@@ -187,7 +187,10 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {"match_request": match_request, "matches": matches, "team": team}
     status = 200
     if team:
-        suggestions = services.match_suggestions(match_request)
+        # The ten best by default; all candidates on request, to propose someone further down.
+        show_all = request.GET.get("all") == "1"
+        suggestions = services.match_suggestions(match_request, limit=None if show_all else 10)
+        context["show_all"] = show_all
         form = ProposeForm(request.POST or None, suggestions=suggestions)
         if request.method == "POST":
             if form.is_valid():
@@ -349,6 +352,7 @@ def match_consent(request: HttpRequest, pk: int, side: str) -> HttpResponse:
     """One side agrees (or not) to show the completed match on the public profiles."""
     match = _get_match(request, pk)
     if side not in Side.values:
+        messages.error(request, _("A match has an asking and an offering side; nothing else."))
         return _render_match(request, match, status=400)
     if side not in sides_of(request.user, match) and not is_project_team(request.user):
         raise PermissionDenied(_("Only that municipality can decide this."))

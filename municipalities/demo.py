@@ -37,7 +37,12 @@ AMSTERDAM_HISTORY = [
     (LiaStatus.EXPLORING, datetime.date(2017, 5, 10), "survey", NOTES[LiaStatus.EXPLORING]),
     (LiaStatus.DRAFTING, datetime.date(2018, 9, 3), "self_report", NOTES[LiaStatus.DRAFTING]),
     (LiaStatus.ADOPTED, datetime.date(2019, 12, 12), "project_team", NOTES[LiaStatus.ADOPTED]),
-    (LiaStatus.IN_EXECUTION, datetime.date(2020, 3, 2), "self_report", NOTES[LiaStatus.IN_EXECUTION]),
+    (
+        LiaStatus.IN_EXECUTION,
+        datetime.date(2020, 3, 2),
+        "self_report",
+        NOTES[LiaStatus.IN_EXECUTION],
+    ),
 ]
 OFFICIALS = [
     ("ambtenaar@example.org", "Anne Ambtenaar", "GM0363", "Beleidsadviseur inclusie"),
@@ -62,7 +67,9 @@ def _history(rng: random.Random, final: str) -> list[tuple[str, datetime.date, s
     for status in steps:
         source = rng.choice(["self_report", "survey", "project_team"])
         history.append((status, date, source, NOTES[status]))
-        date = _random_date(rng, date + datetime.timedelta(days=120), date + datetime.timedelta(days=700))
+        date = _random_date(
+            rng, date + datetime.timedelta(days=120), date + datetime.timedelta(days=700)
+        )
         date = min(date, datetime.date(2026, 6, 30))
     return history
 
@@ -72,9 +79,7 @@ def load(*, scale: int, stdout) -> None:
     stdout.write(f"  municipalities: {len(result.created)} created, {result.unchanged} unchanged")
 
     pages = list(MunicipalityPage.objects.filter(retired_on__isnull=True).order_by("cbs_code"))
-    with_history = set(
-        LiaStatusChange.objects.values_list("municipality_id", flat=True).distinct()
-    )
+    with_history = set(LiaStatusChange.objects.values_list("municipality_id", flat=True).distinct())
     statuses, weights = zip(*FINAL_STATUS_WEIGHTS.items(), strict=True)
     changes: list[LiaStatusChange] = []
     touched: list[MunicipalityPage] = []

@@ -14,7 +14,9 @@ from .models import LiaStatus, LiaStatusChange, SizeClass
 
 # Columns the table sorts by; a leading "-" reverses the order.
 SORT_COLUMNS = ("name", "province", "status", "date", "manifest", "population")
-SORT_CHOICES = [(key, key) for key in SORT_COLUMNS] + [(f"-{key}", f"-{key}") for key in SORT_COLUMNS]
+SORT_CHOICES = [(key, key) for key in SORT_COLUMNS] + [
+    (f"-{key}", f"-{key}") for key in SORT_COLUMNS
+]
 
 
 class MunicipalityFilterForm(forms.Form):
@@ -35,9 +37,7 @@ class MunicipalityFilterForm(forms.Form):
         label=_("Size"), required=False, choices=[("", _("All sizes")), *SizeClass.choices]
     )
     region = forms.ChoiceField(label=_("Labour-market region"), required=False)
-    sort = forms.ChoiceField(
-        label=_("Sort by"), required=False, choices=[("", "")] + SORT_CHOICES
-    )
+    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=[("", "")] + SORT_CHOICES)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -81,7 +81,9 @@ class MunicipalityFilterForm(forms.Form):
 
     @property
     def sort_key(self) -> str:
-        return (self.cleaned_data.get("sort") if self.is_bound and self.is_valid() else "") or "name"
+        return (
+            self.cleaned_data.get("sort") if self.is_bound and self.is_valid() else ""
+        ) or "name"
 
 
 class LiaStatusForm(forms.ModelForm):
@@ -121,9 +123,7 @@ class LiaStatusForm(forms.ModelForm):
     def clean_date(self) -> datetime.date:
         date = self.cleaned_data["date"]
         if date > timezone.localdate():
-            raise forms.ValidationError(
-                _("The date cannot be in the future."), code="future_date"
-            )
+            raise forms.ValidationError(_("The date cannot be in the future."), code="future_date")
         if date.year < 2016:
             # The Netherlands ratified the convention in 2016; LIAs did not exist before.
             raise forms.ValidationError(_("The date cannot be before 2016."), code="too_early")

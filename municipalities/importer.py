@@ -234,7 +234,27 @@ def ensure_index_page() -> MunicipalityIndexPage:
                 ),
             )
         )
+    _grant_team_page_permissions(index)
     return index
+
+
+def _grant_team_page_permissions(index: MunicipalityIndexPage) -> None:
+    """The project team edits and publishes the profiles (manifest, panel, LIA document).
+
+    Wagtail grants page rights per subtree (GroupPagePermission), not through model
+    permissions, so the team gets them on the overview page and everything below it.
+    """
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupPagePermission
+
+    from network.roles import PROJECT_TEAM
+
+    group, _created = Group.objects.get_or_create(name=PROJECT_TEAM)
+    for codename in ("change_page", "publish_page"):
+        permission = Permission.objects.get(
+            content_type__app_label="wagtailcore", codename=codename
+        )
+        GroupPagePermission.objects.get_or_create(group=group, page=index, permission=permission)
 
 
 @contextmanager
@@ -261,9 +281,7 @@ def _unique_slug(display_name: str, code: str, taken: set[str]) -> str:
     return slug
 
 
-RELATION_FIELDS = [
-    field.name for field in MunicipalityPage._meta.get_fields() if field.is_relation
-]
+RELATION_FIELDS = [field.name for field in MunicipalityPage._meta.get_fields() if field.is_relation]
 
 
 def _create_pages(index: MunicipalityIndexPage, new_pages: list[MunicipalityPage]) -> None:
@@ -277,7 +295,9 @@ def _create_pages(index: MunicipalityIndexPage, new_pages: list[MunicipalityPage
         return
     index.refresh_from_db(fields=["path", "depth", "numchild", "url_path", "locale"])
     last_child = index.get_children().order_by("-path").only("path").first()
-    step = MunicipalityPage._str2int(last_child.path[-MunicipalityPage.steplen :]) if last_child else 0
+    step = (
+        MunicipalityPage._str2int(last_child.path[-MunicipalityPage.steplen :]) if last_child else 0
+    )
     depth = index.depth + 1
     now = timezone.now()
     with _index_tasks_deferred():
@@ -359,7 +379,9 @@ def import_municipalities(
                 )
                 result.created.append(row.code)
                 continue
-            changed_fields = [name for name, value in values.items() if getattr(page, name) != value]
+            changed_fields = [
+                name for name, value in values.items() if getattr(page, name) != value
+            ]
             for name in changed_fields:
                 setattr(page, name, values[name])
             if page.title != row.display_name:
@@ -386,7 +408,10 @@ def import_municipalities(
         _create_pages(index, new_pages)
 
         in_file = {row.code for row in rows}
-        by_code = {page.cbs_code: page for page in MunicipalityPage.objects.filter(cbs_code__in=set(merged_into_code.values()))}
+        by_code = {
+            page.cbs_code: page
+            for page in MunicipalityPage.objects.filter(cbs_code__in=set(merged_into_code.values()))
+        }
         for code, page in sorted(existing.items()):
             if code in in_file or page.retired_on is not None:
                 continue

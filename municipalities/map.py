@@ -18,7 +18,7 @@ SIMPLIFY_TOLERANCE = 0.6  # in map units; at 600 px wide a unit is about 450 m
 
 # Colour and pattern per status, so the map is readable without colour vision too.
 STATUS_STYLE = {
-    LiaStatus.NONE: ("#f2f2f2", ""),
+    LiaStatus.NONE: ("#d4d4d4", ""),
     LiaStatus.EXPLORING: ("#fde2a8", '<circle cx="3" cy="3" r="1.2" fill="#6b4a00"/>'),
     LiaStatus.DRAFTING: (
         "#f6b26b",

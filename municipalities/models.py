@@ -101,9 +101,7 @@ class MunicipalityIndexPage(BasePage):
             sort=sort,
             status_counts=status_counts(rows),
             province_counts=province_counts(rows),
-            map_svg=map_svg(
-                form, rows, label=gettext("Map of the municipalities by LIA status")
-            ),
+            map_svg=map_svg(form, rows, label=gettext("Map of the municipalities by LIA status")),
             total_count=active_count(),
             is_filtered=any(
                 form.cleaned_data.get(name)

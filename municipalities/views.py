@@ -7,9 +7,8 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from wagtail.views import serve
 
-from .models import MunicipalityIndexPage, MunicipalityPage
-
 from .forms import MunicipalityFilterForm
+from .models import MunicipalityIndexPage, MunicipalityPage
 from .overview import filtered_rows
 
 INDEX_SLUG = "gemeenten"
@@ -63,9 +62,7 @@ def _export_rows(request: HttpRequest) -> tuple[list[dict] | None, HttpResponse 
         )
         message = _("The filters are not valid: %(problems)s") % {"problems": problems}
         return None, HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
-    rows = [
-        {column: row[field] for column, field in EXPORT_COLUMNS} for row in filtered_rows(form)
-    ]
+    rows = [{column: row[field] for column, field in EXPORT_COLUMNS} for row in filtered_rows(form)]
     return rows, None
 
 
@@ -96,4 +93,3 @@ def export_json(request: HttpRequest) -> HttpResponse:
     return JsonResponse(
         payload, encoder=DjangoJSONEncoder, json_dumps_params={"ensure_ascii": False}
     )
-

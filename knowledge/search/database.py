@@ -13,7 +13,7 @@ from django.contrib.postgres.search import SearchQuery as PgQuery
 from django.contrib.postgres.search import SearchRank
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import Case, Exists, F, Q, QuerySet, Value, When
+from django.db.models import Case, F, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 
 from municipalities.models import SizeClass
@@ -51,6 +51,12 @@ def dutch_variants(text: str) -> list[str]:
     return groups
 
 
+def _through(facet: str) -> tuple[str, str]:
+    """The through table of a many-to-many facet and its column for the term."""
+    field = getattr(PracticePage, M2M_FACETS[facet]).field
+    return field.remote_field.through._meta.db_table, f"{field.m2m_reverse_field_name()}_id"
+
+
 @functools.cache
 def _modelsearch_backend():
     """One backend per process: it checks its tables once, not on every search."""
@@ -77,9 +83,8 @@ class DatabaseEngine:
                 ranking = self._match_modelsearch(base, query.text)
                 base = base.filter(pk__in=list(ranking))
 
-        facet_sets = {facet: self._apply(base, filters, skip=facet) for facet in FACETS}
         matching = self._apply(base, filters)
-        counts, total = self._count(facet_sets, matching, terms)
+        counts, total = self._count(base, filters, terms)
 
         pages = self._page(matching, query, rank=rank, ranking=ranking)
         hits = [
@@ -109,12 +114,12 @@ class DatabaseEngine:
         every = PgQuery(" & ".join(groups), config="dutch", search_type="raw")
         if len(groups) < 2:
             return base.filter(search_vector=every), SearchRank(F("search_vector"), every)
-        # All words when some practice has them all, otherwise any word, ranked. The
-        # uncorrelated NOT EXISTS runs once inside the same statement: no extra round trip.
+        # All words when some practice has them all (a cheap index probe), otherwise any
+        # word, ranked: a single OR-with-subquery condition would defeat the GIN index.
+        if base.filter(search_vector=every).exists():
+            return base.filter(search_vector=every), SearchRank(F("search_vector"), every)
         some = PgQuery(" | ".join(groups), config="dutch", search_type="raw")
-        nobody_has_all = ~Exists(PracticePage.objects.live().filter(search_vector=every))
-        matched = base.filter(Q(search_vector=every) | (Q(search_vector=some) & nobody_has_all))
-        return matched, SearchRank(F("search_vector"), some)
+        return base.filter(search_vector=some), SearchRank(F("search_vector"), some)
 
     def _match_modelsearch(self, base: QuerySet, text: str) -> dict[int, float]:
         backend = _modelsearch_backend()
@@ -174,49 +179,68 @@ class DatabaseEngine:
 
     # -- counting ---------------------------------------------------------------------------
 
-    def _count(self, facet_sets: dict[str, QuerySet], matching: QuerySet, terms):
-        """Every facet's counts (each without its own filter) and the total, in one query."""
-        practice = PracticePage._meta.db_table
+    def _count(self, base: QuerySet, filters: dict[str, list], terms):
+        """Every facet's counts (each without its own filter) and the total, in one query.
+
+        The text match is evaluated once into a materialised set; the filters become
+        conditions on that set, so a broad word costs one index scan, not eight.
+        """
         through_m = PracticePage.municipalities.through._meta.db_table
+        try:
+            base_sql, params = base.values("pk", "kind_id", "year").query.sql_with_params()
+        except EmptyResultSet:  # an empty IN (): nothing can match
+            return {facet: {} for facet in FACETS}, 0
+        params = list(params)
+        conditions: dict[str, tuple[str, list]] = {}
+        for facet, values in filters.items():
+            marks = ", ".join(["%s"] * len(values))
+            if facet in ("kind", "year"):
+                column = "kind_id" if facet == "kind" else "year"
+                sql = f"m.{column} IN ({marks})"
+            elif facet in M2M_FACETS:
+                table, column = _through(facet)
+                sql = (
+                    f"EXISTS (SELECT 1 FROM {table} f WHERE f.practicepage_id = m.pk "  # noqa: S608 - names from the model
+                    f"AND f.{column} IN ({marks}))"
+                )
+            else:
+                sql = (
+                    f"EXISTS (SELECT 1 FROM {through_m} f JOIN municipalities_municipalitypage mp "  # noqa: S608
+                    f"ON mp.page_ptr_id = f.municipalitypage_id WHERE f.practicepage_id = m.pk "
+                    f"AND mp.{facet} IN ({marks}))"
+                )
+            conditions[facet] = (sql, list(values))
+
+        def where(skip: str = "") -> str:
+            chosen = [c for f, c in conditions.items() if f != skip]
+            for _sql, values in chosen:
+                params.extend(values)
+            return " AND ".join(["1 = 1", *(sql for sql, _values in chosen)])
+
         parts: list[str] = []
-        params: list = []
-
-        def ids(queryset: QuerySet) -> str:
-            try:
-                sql, sub_params = queryset.values("pk").query.sql_with_params()
-            except EmptyResultSet:  # an empty IN (): nothing can match
-                return "SELECT 0 WHERE 1 = 0"
-            params.extend(sub_params)
-            return sql
-
         for facet in FACETS:
-            queryset = facet_sets[facet]
             if facet in ("kind", "year"):
                 column = "kind_id" if facet == "kind" else "year"
                 parts.append(
-                    f"SELECT '{facet}', CAST(p.{column} AS TEXT), COUNT(*) FROM {practice} p "  # noqa: S608 - names from the model
-                    f"WHERE p.{column} IS NOT NULL AND p.page_ptr_id IN ({ids(queryset)}) "
-                    f"GROUP BY p.{column}"
+                    f"SELECT '{facet}', CAST(m.{column} AS TEXT), COUNT(*) FROM m "  # noqa: S608
+                    f"WHERE m.{column} IS NOT NULL AND {where(facet)} GROUP BY m.{column}"
                 )
             elif facet in M2M_FACETS:
-                field = getattr(PracticePage, M2M_FACETS[facet]).field
-                table = field.remote_field.through._meta.db_table
-                column = f"{field.m2m_reverse_field_name()}_id"
+                table, column = _through(facet)
                 parts.append(
-                    f"SELECT '{facet}', CAST(t.{column} AS TEXT), COUNT(*) FROM {table} t "  # noqa: S608
-                    f"WHERE t.practicepage_id IN ({ids(queryset)}) GROUP BY t.{column}"
+                    f"SELECT '{facet}', CAST(t.{column} AS TEXT), COUNT(*) FROM m "  # noqa: S608
+                    f"JOIN {table} t ON t.practicepage_id = m.pk "
+                    f"WHERE {where(facet)} GROUP BY t.{column}"
                 )
             else:
                 parts.append(
-                    f"SELECT '{facet}', m.{facet}, COUNT(DISTINCT t.practicepage_id) "  # noqa: S608
-                    f"FROM {through_m} t JOIN municipalities_municipalitypage m "
-                    f"ON m.page_ptr_id = t.municipalitypage_id "
-                    f"WHERE t.practicepage_id IN ({ids(queryset)}) GROUP BY m.{facet}"
+                    f"SELECT '{facet}', mp.{facet}, COUNT(DISTINCT m.pk) FROM m "  # noqa: S608
+                    f"JOIN {through_m} t ON t.practicepage_id = m.pk "
+                    f"JOIN municipalities_municipalitypage mp ON mp.page_ptr_id = t.municipalitypage_id "
+                    f"WHERE {where(facet)} GROUP BY mp.{facet}"
                 )
-        parts.append(
-            f"SELECT '_total', '', COUNT(*) FROM {practice} p "  # noqa: S608
-            f"WHERE p.page_ptr_id IN ({ids(matching)})"
-        )
+        parts.append(f"SELECT '_total', '', COUNT(*) FROM m WHERE {where()}")  # noqa: S608
+        sql = f"WITH m AS MATERIALIZED ({base_sql}) " + " UNION ALL ".join(parts)  # noqa: S608
         by_id = {
             facet: {str(term.id): slug for slug, term in terms[facet].items()}
             for facet in VOCABULARY_FACETS
@@ -224,7 +248,7 @@ class DatabaseEngine:
         counts: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
         total = 0
         with connection.cursor() as cursor:
-            cursor.execute(" UNION ALL ".join(parts), params)
+            cursor.execute(sql, params)
             for facet, value, count in cursor.fetchall():
                 if facet == "_total":
                     total = count

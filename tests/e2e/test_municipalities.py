@@ -48,8 +48,8 @@ def test_filters_work_without_javascript(browser, base_url):
     context = browser.new_context(base_url=base_url, java_script_enabled=False)
     page = context.new_page()
     page.goto("/gemeenten/")
-    page.get_by_label("Provincie").select_option("PV24")
-    page.get_by_label("LIA-status").select_option("")
+    page.get_by_label("Provincie", exact=True).select_option("PV24")
+    page.get_by_label("LIA-status", exact=True).select_option("")
     page.get_by_role("button", name="Gemeenten tonen").click()
     expect(page.locator("#result-count")).to_contain_text("van de 342")
     assert "province=PV24" in page.url

@@ -18,10 +18,19 @@ def test_project_team_may_view_registrations_by_role_permissions(team_member):
     assert "delete_registration" not in codenames
 
 
-def test_admin_listing_leaves_out_the_needs(client, superuser, event):
+def test_admin_listing_leaves_out_the_needs(client, superuser, event, make_event):
     RegistrationFactory(event=event, name="Nina", needs_other="Geheime wens", needs_consent=True)
     client.force_login(superuser)
-    response = client.get("/admin/event_registrations/")
+    client.get("/admin/event_registrations/")
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as few:
+        client.get("/admin/event_registrations/")
+    RegistrationFactory.create_batch(5, event=make_event())
+    with CaptureQueriesContext(connection) as many:
+        response = client.get("/admin/event_registrations/")
+    assert len(many) == len(few)
     assert response.status_code == 200
     html = response.content.decode()
     assert "Nina" in html

@@ -65,6 +65,7 @@ def test_municipality_section_shows_its_events_and_regional_ones_in_its_province
     assert "Zwolle presenteert" in html and "Regio Overijssel" in html
     assert "Regio Limburg" not in html and "Landelijk" not in html and "Oud Zwolle" not in html
     assert html.index("Zwolle presenteert") < html.index("Regio Overijssel")
+    assert 'href="/agenda/?scope=regional&amp;province=PV23"' in html
 
 
 def test_municipality_section_without_events_says_so(municipality):

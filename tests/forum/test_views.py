@@ -422,3 +422,17 @@ def test_index_and_queue_query_counts(client, moderator, topic, django_assert_ma
         assert client.get(url("index")).status_code == 200
     with django_assert_max_num_queries(12):
         assert client.get(url("moderation_queue")).status_code == 200
+
+
+def test_feed_has_only_visible_public_posts(client, topic, private_category):
+    PostFactory(topic=topic, body_markdown="Zichtbaar in de feed")
+    PostFactory(topic=topic, body_markdown="Wachtend niet in de feed", status="pending")
+    PostFactory(topic=topic, body_markdown="Verborgen niet in de feed", status="hidden")
+    private = TopicFactory(category=private_category)
+    PostFactory(topic=private, body_markdown="Intern niet in de feed")
+    response = client.get(url("feed"))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    body = response.content.decode()
+    assert "Zichtbaar in de feed" in body
+    assert "niet in de feed" not in body

@@ -85,7 +85,10 @@ def test_reasons_match_the_score_parts(
     assert suggestion.score == pytest.approx(sum(p.points for p in suggestion.parts), abs=0.1)
     assert parts["theme"].reason == "1 practice on art. 29" and parts["theme"].points == 2.0
     assert parts["domain"].reason == "1 practice on housing"
-    assert parts["lia"].reason == "LIA in execution" and parts["lia"].points == DEFAULT_WEIGHTS["lia_step"] * 4
+    assert (
+        parts["lia"].reason == "LIA in execution"
+        and parts["lia"].points == DEFAULT_WEIGHTS["lia_step"] * 4
+    )
     assert parts["province"].points == 7.0
     assert parts["region"].reason == "same labour-market region"
     assert parts["size_class"].reason == "same size class"

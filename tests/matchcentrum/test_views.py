@@ -381,8 +381,9 @@ def test_a_side_cannot_consent_for_the_other(client, match, helping_official):
     client.force_login(helping_official)
     url = u("match_consent", match.pk, "asking")
     assert client.post(url, {"consent-asking-show": "on"}).status_code == 403
-    bad = u("match_consent", match.pk, "nobody")
-    assert client.post(bad, {}).status_code == 400
+    bad = client.post(u("match_consent", match.pk, "nobody"), {})
+    assert bad.status_code == 400
+    assert "an asking and an offering side" in bad.content.decode()
 
 
 def test_notes_go_into_the_history(client, match, helping_official):
@@ -472,10 +473,11 @@ def test_profile_shows_completed_matches_only_when_both_agree(
     assert "Helpstad" not in render_section(towns["asker"])
     client.force_login(helping_official)
     client.post(u("match_consent", match.pk, "offering"), {"consent-offering-show": "on"})
+    assert ">Vraagdorp</a>" in render_section(towns["helper"])  # also warms the site's URL cache
     with django_assert_max_num_queries(2):
         html = render_section(towns["asker"])
-    assert "With Helpstad" in html and "Nieuwe werkwijze." in html
-    assert "With Vraagdorp" in render_section(towns["helper"])
+    assert f'With <a href="{towns["helper"].url}">Helpstad</a>' in html
+    assert "Nieuwe werkwijze." in html
     assert render_section(towns["other"]).strip() == ""
 
 
@@ -484,3 +486,39 @@ def test_data_export_lists_my_requests(match_request, asking_official):
 
     data = export_user_data(asking_official)["matchcentrum"]
     assert [item["question"] for item in data] == [match_request.question]
+
+
+def test_team_can_list_and_propose_every_candidate(
+    client, team_member, match_request, make_municipality
+):
+    for i in range(11):
+        make_municipality(f"Extra {i:02}")
+    client.force_login(team_member)
+    url = u("request_detail", match_request.pk)
+    assert len(client.get(url).context["suggestions"]) == 10
+    everyone = client.get(url + "?all=1").context["suggestions"]
+    assert len(everyone) == 13  # every other municipality
+    last = everyone[-1]
+    response = client.post(
+        url + "?all=1",
+        {"propose-offering_municipality": last.municipality_id, "propose-notes": "Verderop."},
+    )
+    assert response.status_code == 302
+    assert Match.objects.get().offering_municipality_id == last.municipality_id
+
+
+def test_dashboard_and_my_overview_need_a_fixed_number_of_queries(
+    client, team_member, asking_official, towns, art29, django_assert_max_num_queries
+):
+    for _ in range(15):
+        request = MatchRequestFactory(municipality=towns["asker"], themes=[art29])
+        MatchFactory(request=request, offering_municipality=towns["helper"])
+    client.force_login(team_member)
+    client.get(u("dashboard"))  # first visit creates the user's admin profile and site settings
+    with django_assert_max_num_queries(16):
+        assert client.get(u("dashboard")).status_code == 200
+    client.force_login(asking_official)
+    client.get(u("mine"))
+    with django_assert_max_num_queries(16):
+        response = client.get(u("mine"))
+    assert len(response.context["matches"]) == 15

@@ -8,8 +8,8 @@ from wagtail.models import Site
 
 from municipalities.factories import MunicipalityMembershipFactory, MunicipalityPageFactory
 from municipalities.importer import ensure_index_page, import_municipalities
-from network.models import NetworkSettings
 from municipalities.models import LiaStatus, LiaStatusChange, MunicipalityPage
+from network.models import NetworkSettings
 
 
 @pytest.fixture(autouse=True)
@@ -63,9 +63,7 @@ def all_municipalities(index_page):
         date = datetime.date(2020, 1, 1) + datetime.timedelta(days=number)
         if status != LiaStatus.NONE:
             changes.append(
-                LiaStatusChange(
-                    municipality=page, status=status, date=date, source="survey"
-                )
+                LiaStatusChange(municipality=page, status=status, date=date, source="survey")
             )
         page.current_lia_status = status
         page.current_lia_status_date = date if status != LiaStatus.NONE else None

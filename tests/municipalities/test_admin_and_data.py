@@ -11,7 +11,12 @@ from wagtail.permissions import policy_registry
 from municipalities import demo
 from municipalities.factories import MunicipalityMembershipFactory
 from municipalities.map import accessible_name, map_geometry, render_map, simplify
-from municipalities.models import LiaStatus, LiaStatusChange, MunicipalityMembership, MunicipalityPage
+from municipalities.models import (
+    LiaStatus,
+    LiaStatusChange,
+    MunicipalityMembership,
+    MunicipalityPage,
+)
 from municipalities.services import lia_status_record
 from network.privacy import export_user_data
 from network.roles import PROJECT_TEAM
@@ -89,7 +94,12 @@ def test_admin_adds_memberships(client, superuser, official, utrecht):
     client.force_login(superuser)
     response = client.post(
         "/admin/snippets/municipalities/municipalitymembership/add/",
-        {"user": official.pk, "municipality": utrecht.pk, "job_title": "Adviseur", "is_contact": "on"},
+        {
+            "user": official.pk,
+            "municipality": utrecht.pk,
+            "job_title": "Adviseur",
+            "is_contact": "on",
+        },
     )
     assert response.status_code == 302
     assert MunicipalityMembership.objects.get().job_title == "Adviseur"
@@ -157,11 +167,17 @@ def test_simplify_keeps_ends_and_drops_straight_points():
 def test_accessible_names():
     assert (
         accessible_name(
-            name="Almere", status="adopted", status_label="vastgesteld", status_date=datetime.date(2024, 3, 12)
+            name="Almere",
+            status="adopted",
+            status_label="vastgesteld",
+            status_date=datetime.date(2024, 3, 12),
         )
         == "Almere: vastgesteld sinds 12-03-2024"
     )
-    assert accessible_name(name="Urk", status="none", status_label="geen", status_date=None) == "Urk: geen"
+    assert (
+        accessible_name(name="Urk", status="none", status_label="geen", status_date=None)
+        == "Urk: geen"
+    )
 
 
 def test_map_geometry_covers_all_municipalities():
@@ -171,3 +187,9 @@ def test_map_geometry_covers_all_municipalities():
     svg = render_map(entries={}, label="Kaart")
     # Nothing matches: every shape is muted, none is a link.
     assert "<a " not in svg and svg.count("<path d=") >= 342
+
+
+def test_project_team_may_edit_and_publish_profiles(team_member, expert, utrecht):
+    assert utrecht.permissions_for_user(team_member).can_edit()
+    assert utrecht.permissions_for_user(team_member).can_publish()
+    assert not utrecht.permissions_for_user(expert).can_edit()

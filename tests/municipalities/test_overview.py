@@ -1,6 +1,7 @@
 """The overview at /gemeenten/: filters, table, map, counts and exports agree; query counts."""
 
 import csv
+import datetime
 import gzip
 import io
 import json
@@ -9,8 +10,9 @@ import re
 import pytest
 from django.core.cache import cache
 
+from municipalities.importer import import_municipalities
 from municipalities.models import LiaStatus, MunicipalityPage
-from municipalities.services import map_cache_invalidate
+from municipalities.services import lia_status_record, map_cache_invalidate
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +21,9 @@ TABLE_LINK = re.compile(r'<th scope="row"><a href="(/(?:en/)?gemeenten/[^"]+/)">
 
 
 def _map(html: str) -> str:
-    return html[html.index('<svg class="lia-map"') : html.index("</svg>", html.index('class="lia-map"'))]
+    return html[
+        html.index('<svg class="lia-map"') : html.index("</svg>", html.index('class="lia-map"'))
+    ]
 
 
 def _table(html: str) -> str:
@@ -34,8 +38,12 @@ def _counts_total(html: str) -> int:
 
 
 def _legend_counts(html: str) -> dict[str, int]:
-    legend = html[html.index('class="lia-legend"') : html.index("</ul>", html.index('class="lia-legend"'))]
-    return {label: int(count) for label, count in re.findall(r"<span>([^<:]+): (\d+)</span>", legend)}
+    legend = html[
+        html.index('class="lia-legend"') : html.index("</ul>", html.index('class="lia-legend"'))
+    ]
+    return {
+        label: int(count) for label, count in re.findall(r"<span>([^<:]+): (\d+)</span>", legend)
+    }
 
 
 def _expected(**filters) -> set[str]:
@@ -68,13 +76,8 @@ def test_overview_lists_all_342_with_one_map_link_each(client, all_municipalitie
 
 
 def test_map_links_have_status_and_date_in_their_name(client, index_page, team_member):
-    from municipalities.importer import import_municipalities
-    from municipalities.services import lia_status_record
-
     import_municipalities()
     almere = MunicipalityPage.objects.get(cbs_code="GM0034")
-    import datetime
-
     lia_status_record(
         municipality=almere,
         status=LiaStatus.ADOPTED,
@@ -210,9 +213,6 @@ def test_map_is_small_enough_and_cached_until_a_status_changes(
     assert any(key.startswith(":1:municipalities:map:") for key in cache._cache)  # noqa: SLF001
 
     zeist = MunicipalityPage.objects.get(cbs_code="GM0355")
-    from municipalities.services import lia_status_record
-    import datetime
-
     with django_capture_on_commit_callbacks(execute=True):
         lia_status_record(
             municipality=zeist,
@@ -237,9 +237,7 @@ def test_retired_municipalities_leave_the_lists(client, all_municipalities):
 
 def test_export_contents(client, all_municipalities):
     amsterdam = MunicipalityPage.objects.get(cbs_code="GM0363")
-    rows = list(
-        csv.DictReader(io.StringIO(client.get("/gemeenten/export.csv").content.decode()))
-    )
+    rows = list(csv.DictReader(io.StringIO(client.get("/gemeenten/export.csv").content.decode())))
     row = next(r for r in rows if r["code"] == "GM0363")
     assert row == {
         "code": "GM0363",

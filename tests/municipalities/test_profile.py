@@ -194,7 +194,10 @@ def test_retired_municipality_says_where_it_went(client, utrecht, zeist):
 @pytest.fixture
 def without_other_sections(settings):
     """The other apps' sections replaced by empty templates, to count this app's own queries."""
-    names = [f"{app}/includes/municipality_section.html" for app in ("knowledge", "events", "forum", "matchcentrum")]
+    names = [
+        f"{app}/includes/municipality_section.html"
+        for app in ("knowledge", "events", "forum", "matchcentrum")
+    ]
     settings.TEMPLATES = [
         {
             **settings.TEMPLATES[0],

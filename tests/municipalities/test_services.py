@@ -112,7 +112,9 @@ def test_recording_invalidates_the_map_cache(
 
 def test_membership_add_and_remove(team_member, official, utrecht, zeist):
     membership_add(user=official, municipality=utrecht, job_title="Adviseur", added_by=team_member)
-    membership_add(user=official, municipality=utrecht, job_title="Senior adviseur", is_contact=False)
+    membership_add(
+        user=official, municipality=utrecht, job_title="Senior adviseur", is_contact=False
+    )
     assert MunicipalityMembership.objects.get(user=official).job_title == "Senior adviseur"
     assert is_official_of(official, utrecht)
     assert not is_official_of(official, zeist)
