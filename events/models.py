@@ -1,7 +1,7 @@
 """The agenda: events of the network, their speakers and the registrations for them."""
 
 import secrets
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -76,6 +76,12 @@ PROVINCES = [
 ]
 
 
+PROVISION_HELP = _("Tick if this event offers it; the page shows it in words and with an icon.")
+
+# The agenda's own routes (month view, archive); an event may not take these slugs.
+RESERVED_SLUGS = {"maand", "archief"}
+
+
 class EventFormat(models.TextChoices):
     PHYSICAL = "physical", _("In person")
     ONLINE = "online", _("Online")
@@ -102,7 +108,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     def route(self, request, path_components):
         """Find an event with its confirmed seats in one query, instead of Wagtail's two."""
-        if path_components and path_components[0] not in ("maand", "archief"):
+        if path_components and path_components[0] not in RESERVED_SLUGS:
             event = (
                 with_confirmed_count(EventPage.objects.child_of(self))
                 .filter(slug=path_components[0])
@@ -209,16 +215,28 @@ class EventPage(RoutablePageMixin, BasePage):
     registration_closes_at = models.DateTimeField(
         _("registration closes"), null=True, blank=True, help_text=_("Empty: until the start.")
     )
-    offers_wheelchair = models.BooleanField(Provision.WHEELCHAIR.label, default=False)
-    offers_ngt = models.BooleanField(Provision.NGT.label, default=False)
-    offers_speech_to_text = models.BooleanField(Provision.SPEECH_TO_TEXT.label, default=False)
-    offers_hearing_loop = models.BooleanField(Provision.HEARING_LOOP.label, default=False)
-    offers_quiet_room = models.BooleanField(Provision.QUIET_ROOM.label, default=False)
-    offers_easy_read = models.BooleanField(Provision.EASY_READ.label, default=False)
-    offers_assistance_animals = models.BooleanField(
-        Provision.ASSISTANCE_ANIMALS.label, default=False
+    offers_wheelchair = models.BooleanField(
+        Provision.WHEELCHAIR.label, default=False, help_text=PROVISION_HELP
     )
-    offers_parking = models.BooleanField(Provision.PARKING.label, default=False)
+    offers_ngt = models.BooleanField(Provision.NGT.label, default=False, help_text=PROVISION_HELP)
+    offers_speech_to_text = models.BooleanField(
+        Provision.SPEECH_TO_TEXT.label, default=False, help_text=PROVISION_HELP
+    )
+    offers_hearing_loop = models.BooleanField(
+        Provision.HEARING_LOOP.label, default=False, help_text=PROVISION_HELP
+    )
+    offers_quiet_room = models.BooleanField(
+        Provision.QUIET_ROOM.label, default=False, help_text=PROVISION_HELP
+    )
+    offers_easy_read = models.BooleanField(
+        Provision.EASY_READ.label, default=False, help_text=PROVISION_HELP
+    )
+    offers_assistance_animals = models.BooleanField(
+        Provision.ASSISTANCE_ANIMALS.label, default=False, help_text=PROVISION_HELP
+    )
+    offers_parking = models.BooleanField(
+        Provision.PARKING.label, default=False, help_text=PROVISION_HELP
+    )
     themes = ParentalManyToManyField(
         "knowledge.Theme",
         blank=True,
@@ -333,6 +351,8 @@ class EventPage(RoutablePageMixin, BasePage):
     def clean(self) -> None:
         super().clean()
         errors = {}
+        if self.slug in RESERVED_SLUGS:
+            errors["slug"] = _("This address is used by the agenda itself; choose another.")
         if self.start and self.end and self.end <= self.start:
             errors["end"] = _("The end must be after the start.")
         if self.scope == EventScope.REGIONAL and not self.province:
@@ -436,10 +456,6 @@ class EventPage(RoutablePageMixin, BasePage):
     def agenda_index(self) -> EventIndexPage:
         """The agenda this event sits in (set by the agenda's route, so usually free)."""
         return self.get_parent().specific
-
-    @property
-    def needs_erase_after(self) -> datetime:
-        return self.end + timedelta(days=settings_needs_retention_days())
 
 
 def with_confirmed_count(queryset):
@@ -571,13 +587,5 @@ class Registration(models.Model):
             )
 
     @property
-    def has_needs(self) -> bool:
-        return bool(self.needs or self.needs_other)
-
-    @property
     def needs_labels(self) -> list[str]:
         return [str(Provision(value).label) for value in self.needs if value in Provision.values]
-
-    @property
-    def is_active(self) -> bool:
-        return self.status != self.Status.CANCELLED

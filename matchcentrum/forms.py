@@ -1,6 +1,7 @@
 """Forms of the matchcentrum: the request, the proposal, the moves of a match."""
 
 from django import forms
+from django.utils.formats import number_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -117,7 +118,7 @@ class ProposeForm(forms.Form):
             (
                 s.municipality_id,
                 gettext("%(municipality)s (score %(score)s)")
-                % {"municipality": s.title, "score": s.score},
+                % {"municipality": s.title, "score": number_format(s.score)},
             )
             for s in suggestions
         ]

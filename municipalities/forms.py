@@ -14,6 +14,7 @@ from .models import LiaStatus, LiaStatusChange, SizeClass
 
 # Columns the table sorts by; a leading "-" reverses the order.
 SORT_COLUMNS = ("name", "province", "status", "date", "manifest", "population")
+FILTER_NAMES = ("province", "status", "manifest", "size", "region")
 SORT_CHOICES = [(key, key) for key in SORT_COLUMNS] + [
     (f"-{key}", f"-{key}") for key in SORT_COLUMNS
 ]
@@ -50,17 +51,10 @@ class MunicipalityFilterForm(forms.Form):
         # The sort order travels in the table's header links, not as a visible control.
         self.fields["sort"].widget = forms.HiddenInput()
 
-    @property
-    def visible_filter_fields(self) -> list:
-        return [self[name] for name in ("province", "status", "manifest", "size", "region")]
-
     def filter_key(self) -> str:
         """A stable text of the active filters, for cache keys."""
         data = self.cleaned_data
-        return "|".join(
-            f"{name}={data.get(name) or ''}"
-            for name in ("province", "status", "manifest", "size", "region")
-        )
+        return "|".join(f"{name}={data.get(name) or ''}" for name in FILTER_NAMES)
 
     def apply(self, queryset: QuerySet) -> QuerySet:
         """The queryset narrowed by the valid filters."""

@@ -73,75 +73,21 @@ class MunicipalityIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         from .forms import MunicipalityFilterForm
-        from .overview import (
-            active_count,
-            decorate,
-            filtered_rows,
-            map_svg,
-            province_counts,
-            sorted_rows,
-            status_counts,
-        )
+        from .overview import results_html
 
         context = super().get_context(request, *args, **kwargs)
         context["breadcrumb_home"] = _site_root(request)
         form = MunicipalityFilterForm(request.GET or None)
         context["filter_form"] = form
         if form.is_bound and not form.is_valid():
-            context["rows"] = []
             return context
         if not form.is_bound:
             form = MunicipalityFilterForm({})
             form.is_valid()
-        base_url = self.get_url(request)
-        rows = decorate(filtered_rows(form), base_url)
-        sort = form.sort_key
-        context.update(
-            rows=sorted_rows(rows, sort),
-            sort=sort,
-            status_counts=status_counts(rows),
-            province_counts=province_counts(rows),
-            map_svg=map_svg(form, rows, label=gettext("Map of the municipalities by LIA status")),
-            total_count=active_count(),
-            is_filtered=any(
-                form.cleaned_data.get(name)
-                for name in ("province", "status", "manifest", "size", "region")
-            ),
-            query_string=request.GET.urlencode(),
-            sort_columns=self._sort_columns(request, sort),
+        context["results_html"] = results_html(
+            request=request, form=form, base_url=self.get_url(request)
         )
         return context
-
-    @staticmethod
-    def _sort_columns(request, sort: str) -> list[dict]:
-        """Header links of the table: a second click on the sorted column reverses it."""
-        labels = {
-            "name": _("Municipality"),
-            "province": _("Province"),
-            "status": _("LIA status"),
-            "date": _("Status since"),
-            "manifest": _("Manifest signed"),
-            "population": _("Population"),
-        }
-        columns = []
-        for key, label in labels.items():
-            params = request.GET.copy()
-            if sort == key:
-                aria_sort, params["sort"] = "ascending", f"-{key}"
-            elif sort == f"-{key}":
-                aria_sort, params["sort"] = "descending", key
-            else:
-                aria_sort, params["sort"] = "", key
-            columns.append(
-                {
-                    "key": key,
-                    "label": label,
-                    "aria_sort": aria_sort,
-                    "url": "?" + params.urlencode() + "#municipality-table",
-                    "numeric": key == "population",
-                }
-            )
-        return columns
 
     def serve(self, request, *args, **kwargs):
         context = self.get_context(request, *args, **kwargs)

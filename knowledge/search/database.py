@@ -187,7 +187,9 @@ class DatabaseEngine:
         """
         through_m = PracticePage.municipalities.through._meta.db_table
         try:
-            base_sql, params = base.values("pk", "kind_id", "year").query.sql_with_params()
+            base_sql, params = (
+                base.order_by().values("pk", "kind_id", "year").query.sql_with_params()
+            )
         except EmptyResultSet:  # an empty IN (): nothing can match
             return {facet: {} for facet in FACETS}, 0
         params = list(params)

@@ -129,3 +129,9 @@ def test_page_tree_rules(agenda):
     assert EventPage.subpage_types == []
     search_names = {f.field_name for f in EventPage.search_fields}
     assert {"title", "body", "venue_name", "start"} <= search_names
+
+
+def test_the_agendas_own_addresses_are_not_event_slugs():
+    with pytest.raises(ValidationError) as error:
+        unsaved_event(slug="maand").clean()
+    assert "slug" in error.value.message_dict
