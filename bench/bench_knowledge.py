@@ -39,24 +39,31 @@ def run(report: Report) -> None:
 
     rng = random.Random(2026)
     terms = cached_terms()
-    words = [text for text, _expected in JUDGED_QUERIES] + [
-        "buurtnetwerk",
-        "informatiepunt",
-        "dagbesteding",
-        "schuldhulp",
-        "wijkteam",
-        "bewegen",
-        "toegankelijk",
-        "ervaringsdeskundigen",
-        "inclusie",
-        "gemeente",
-    ]
+    # Words found in nearly every generated practice: the worst case for counting facets.
+    catch_all = ["toegankelijk", "ervaringsdeskundigen", "inclusie", "gemeente"]
+    words = (
+        [text for text, _expected in JUDGED_QUERIES]
+        + catch_all
+        + [
+            "buurtnetwerk",
+            "informatiepunt",
+            "dagbesteding",
+            "schuldhulp",
+            "wijkteam",
+            "bewegen",
+            "toegankelijk",
+            "ervaringsdeskundigen",
+            "inclusie",
+            "gemeente",
+        ]
+    )
     values = {facet: list(terms[facet]) for facet in terms}
     values["province"] = ["Utrecht", "Noord-Holland", "Zuid-Holland", "Gelderland", "Fryslân"]
     values["size_class"] = ["small", "medium", "large", "very_large"]
     values["year"] = [str(year) for year in range(2016, 2026)]
     engine = get_engine("database")
     times = []
+    specific = []
     for _ in range(240):
         facets = rng.sample(list(FACETS), k=rng.randint(0, 3))
         query = SearchQuery(
@@ -66,12 +73,18 @@ def run(report: Report) -> None:
         )
         start = time.perf_counter()
         engine.search(query)
-        times.append((time.perf_counter() - start) * 1000)
-    times.sort()
-    p50 = times[len(times) // 2]
-    p95 = times[round(0.95 * (len(times) - 1))]
+        elapsed = (time.perf_counter() - start) * 1000
+        times.append(elapsed)
+        if query.text not in catch_all:
+            specific.append(elapsed)
+    p50, p95 = _percentile(times, 0.5), _percentile(times, 0.95)
     report.add("knowledge", "search p50 (240 searches)", f"{p50:.1f} ms")
     report.add("knowledge", "search p95 (240 searches)", f"{p95:.1f} ms", "<= 50 ms", p95 <= 50)
+    report.add(
+        "knowledge",
+        f"search p95 without catch-all words ({len(specific)})",
+        f"{_percentile(specific, 0.95):.1f} ms",
+    )
 
     page = time_get(
         "/kennisbank/?q=toegankelijk&life_domain=participatie&kind=voorbeeld", repeat=20
@@ -83,3 +96,8 @@ def run(report: Report) -> None:
     report.add(
         "knowledge", "engine queries per search", str(len(queries)), "<= 3", len(queries) <= 3
     )
+
+
+def _percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[round(fraction * (len(ordered) - 1))]

@@ -337,13 +337,14 @@ class LiaStatusChange(models.Model):
     note = models.TextField(_("note"), blank=True, max_length=2000)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    recorded_at = models.DateTimeField(auto_now_add=True)
-    is_demo_data = models.BooleanField(default=False)
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+    is_demo_data = models.BooleanField(_("demo data"), default=False)
 
     class Meta:
         ordering = ["-date", "-recorded_at", "-pk"]
@@ -353,7 +354,8 @@ class LiaStatusChange(models.Model):
         verbose_name_plural = _("LIA status changes")
 
     def __str__(self) -> str:
-        return f"{self.municipality_id}: {self.get_status_display()} ({self.date})"
+        # No municipality name here: that would cost a query per row in admin lists.
+        return f"{self.get_status_display()} ({self.date:%d-%m-%Y})"
 
 
 class MunicipalityMembership(models.Model):

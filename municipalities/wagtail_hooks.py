@@ -66,6 +66,9 @@ class LiaStatusChangeViewSet(SnippetViewSet):
     ordering = ["-recorded_at"]
     list_per_page = 50
 
+    def get_queryset(self, request):
+        return LiaStatusChange.objects.select_related("municipality", "recorded_by")
+
 
 class MembershipCreateView(CreateView):
     def save_instance(self):
@@ -88,6 +91,9 @@ class MunicipalityMembershipViewSet(SnippetViewSet):
     list_display = ["user", "municipality", "job_title", BooleanColumn("is_contact")]
     list_filter = ["is_contact"]
     list_per_page = 50
+
+    def get_queryset(self, request):
+        return MunicipalityMembership.objects.select_related("municipality", "user")
 
 
 class MunicipalitiesViewSetGroup(SnippetViewSetGroup):

@@ -2,6 +2,7 @@
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
@@ -10,25 +11,51 @@ from wagtail.models import Page, Site
 register = template.Library()
 
 
+MENU_CACHE_KEY = "network:main-menu:{site_id}:{language}"
+
+
 @register.simple_tag(takes_context=True)
-def main_menu(context) -> list[Page]:
-    """The home page's live children marked 'show in menus', once per request."""
+def main_menu(context) -> list[dict]:
+    """The home page's live, public children marked 'show in menus'.
+
+    Cached per site and language (every page shows the menu); publishing, moving or deleting
+    a page clears it (network.signals).
+    """
     request: HttpRequest | None = context.get("request")
     if request is None:
         return []
-    if not hasattr(request, "_main_menu"):
-        site = Site.find_for_request(request)
-        if site is None:
-            request._main_menu = []
-        else:
-            request._main_menu = list(
-                site.root_page.get_children()
-                .live()
-                .public()
-                .in_menu()
-                .only("id", "title", "url_path", "depth", "path", "slug")
-            )
-    return request._main_menu
+    site = Site.find_for_request(request)
+    if site is None:
+        return []
+    key = MENU_CACHE_KEY.format(site_id=site.pk, language=get_language())
+    items = cache.get(key)
+    if items is None:
+        pages = (
+            Page.objects.child_of(Page(pk=site.root_page_id, path=_root_path(site), depth=2))
+            .live()
+            .public()
+            .in_menu()
+            .only("id", "title", "url_path", "depth", "path", "slug")
+        )
+        items = [
+            {"title": page.title, "url": page.get_url(request), "path": page.path} for page in pages
+        ]
+        cache.set(key, items, 60 * 60)
+    return items
+
+
+def _root_path(site: Site) -> str:
+    return Page.objects.filter(pk=site.root_page_id).values_list("path", flat=True).first() or ""
+
+
+def clear_menu_cache() -> None:
+    cache.delete_many(
+        [
+            MENU_CACHE_KEY.format(site_id=site_id, language=code)
+            for site_id in Site.objects.values_list("pk", flat=True)
+            for code, _name in settings.LANGUAGES
+        ]
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -52,10 +79,10 @@ def language_links(context) -> list[dict]:
 
 
 @register.filter
-def is_active_section(page: Page | None, menu_page: Page) -> bool:
+def is_active_section(page: Page | None, menu_item: dict) -> bool:
     if page is None or not hasattr(page, "path"):
         return False
-    return page.path.startswith(menu_page.path)
+    return page.path.startswith(menu_item["path"])
 
 
 @register.simple_tag(takes_context=True)

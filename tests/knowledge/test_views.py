@@ -17,7 +17,7 @@ def test_search_page_shows_results_facets_and_a_live_count(
     html = response.content.decode()
     assert response.status_code == 200
     assert 'aria-live="polite"' in html
-    assert "2 praktijken gevonden" in html or "2 practices found" in html
+    assert "2 praktijken gevonden voor" in html
     assert "Toegankelijk stembureau" in html and "Geheim" not in html
     assert "<legend>" in html and 'value="artikel-29" id="facet-theme-artikel-29" checked' in html
     # the active filter is a link that removes it and keeps the words

@@ -83,3 +83,25 @@ def test_unpublished_pages_are_not_served_or_found(client, home_page):
     assert client.get("/concept/").status_code == 404
     response = client.get(reverse("search"), {"q": "concept"})
     assert draft.title not in response.content.decode()
+
+
+def test_main_menu_follows_publishing(client, home_page):
+    page = StandardPageFactory(
+        parent=home_page, title="Nieuw in het menu", slug="nieuw", show_in_menus=True
+    )
+    page.save_revision().publish()
+    assert "Nieuw in het menu" in client.get("/").content.decode()
+    page.unpublish()
+    assert "Nieuw in het menu" not in client.get("/").content.decode()
+
+
+def test_base_template_queries_stay_few(client, about, member, django_assert_max_num_queries):
+    """Every page pays for the base template: keep it cheap (the menu is cached)."""
+    client.get("/over-ons/")  # fills the menu cache
+    # routing takes 6 (site, 3 pages, aliases, restrictions); breadcrumbs and settings one each
+    with django_assert_max_num_queries(8):
+        client.get("/over-ons/")
+    client.force_login(member)
+    client.get("/over-ons/")
+    with django_assert_max_num_queries(11):
+        client.get("/over-ons/")
