@@ -1,7 +1,8 @@
 """Demo data of the foundation: the page tree, site settings and one account per role."""
 
 from django.conf import settings
-from wagtail.models import Page, Site
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import Locale, Page, Site
 
 from .factories import DEFAULT_PASSWORD, UserFactory
 from .models import HomePage, NetworkSettings, StandardPage, User
@@ -81,6 +82,16 @@ STANDARD_PAGES = [
 def ensure_home_page() -> HomePage:
     home = HomePage.objects.first()
     if home is None:
+        # A transactional test empties every table, Wagtail's root page and locale included.
+        Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+        if Page.get_first_root_node() is None:
+            Page.add_root(
+                instance=Page(
+                    title="Root",
+                    slug="root",
+                    content_type=ContentType.objects.get_for_model(Page),
+                )
+            )
         root = Page.get_first_root_node()
         # The page Wagtail's initial migration creates is replaced by ours.
         for default in Page.objects.filter(depth=2, content_type__model="page"):

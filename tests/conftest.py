@@ -13,6 +13,16 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
         pytest.skip("needs PostgreSQL: run with DATABASE_URL=postgres://... (make test does)")
 
 
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in Dutch: a request to /en/ leaves English active in the thread."""
+    from django.utils import translation
+
+    translation.activate("nl")
+    yield
+    translation.activate("nl")
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """The home page and site exist in every test database from the start."""

@@ -195,6 +195,10 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "idm")
 
+# Events: how long accessibility needs are kept after an event, when reminders go out.
+EVENTS_NEEDS_RETENTION_DAYS = int(os.environ.get("EVENTS_NEEDS_RETENTION_DAYS", "7"))
+EVENTS_REMINDER_HOURS = int(os.environ.get("EVENTS_REMINDER_HOURS", "48"))
+
 # Demo data: the apps whose demo.py load_demo_data runs, in this order.
 DEMO_DATA_APPS = ["network", "municipalities", "knowledge", "events", "forum", "matchcentrum"]
 DEMO_DATA_PRINT_ACCOUNTS = False
