@@ -6,6 +6,7 @@ import json
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from django.db import transaction
@@ -105,12 +106,14 @@ def display_name_for(official_name: str) -> str:
     return DISPLAY_NAMES.get(official_name, official_name)
 
 
+@lru_cache(maxsize=1)
 def load_provinces() -> dict[str, str]:
     """Province code -> name, from the shipped reference file."""
     with PROVINCES_CSV.open(encoding="utf-8") as handle:
         return {row["code"]: row["name"] for row in csv.DictReader(handle)}
 
 
+@lru_cache(maxsize=1)
 def load_regions() -> dict[str, str]:
     """Labour-market region code -> name."""
     with REGIONS_CSV.open(encoding="utf-8") as handle:
