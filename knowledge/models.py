@@ -1,5 +1,6 @@
 """The practice library: practices (good examples, guides, tools) and their vocabularies."""
 
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchVectorField
 from django.db import connection, models
 from django.utils.functional import cached_property
@@ -135,6 +136,13 @@ class DutchSearchVectorField(SearchVectorField):
 
     def db_type(self, connection):
         return "tsvector" if connection.vendor == "postgresql" else "text"
+
+
+class PortableArrayField(ArrayField):
+    """An array column on PostgreSQL; a plain unused text column elsewhere (SQLite)."""
+
+    def db_type(self, connection):
+        return super().db_type(connection) if connection.vendor == "postgresql" else "text"
 
 
 class LinkBlock(blocks.StructBlock):
@@ -376,6 +384,35 @@ class PracticePage(BasePage):
         return ranked
 
 
+class PracticeSearchRow(models.Model):
+    """A narrow copy of what the database engine searches and counts, one row per practice.
+
+    Filled by `refresh_search_vectors` on PostgreSQL only (SQLite searches modelsearch's
+    index): the Dutch tsvector, the live flag, kind, year and every facet as an array (GIN
+    indexed), so a broad word neither reads the wide practice table nor joins through tables.
+    """
+
+    page = models.OneToOneField(
+        "knowledge.PracticePage",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="+",
+    )
+    live = models.BooleanField(default=False)
+    kind = models.IntegerField(null=True)
+    year = models.SmallIntegerField(null=True)
+    first_published_at = models.DateTimeField(null=True)
+    vector = DutchSearchVectorField(null=True)
+    themes = PortableArrayField(models.IntegerField(), default=list)
+    life_domains = PortableArrayField(models.IntegerField(), default=list)
+    target_groups = PortableArrayField(models.IntegerField(), default=list)
+    provinces = PortableArrayField(models.TextField(), default=list)
+    size_classes = PortableArrayField(models.TextField(), default=list)
+
+    def __str__(self) -> str:
+        return str(self.page_id)
+
+
 def _block_text(value) -> str:
     """Plain text of a StreamField block value, whatever its shape."""
     if value is None:
@@ -421,5 +458,50 @@ def refresh_search_vectors(page_ids: list[int] | None = None) -> None:
     if page_ids is not None:
         sql += " AND p.page_ptr_id = ANY(%s)"
         params.append(list(page_ids))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+    refresh_search_rows(page_ids)
+
+
+def refresh_search_rows(page_ids: list[int] | None = None) -> None:
+    """Write the narrow search rows (PracticeSearchRow) of these practices on PostgreSQL."""
+    if connection.vendor != "postgresql":
+        return
+    tables = {
+        name: getattr(PracticePage, name).through._meta.db_table
+        for name in ("themes", "life_domains", "target_groups", "municipalities")
+    }
+
+    def ids(name: str, column: str) -> str:
+        return (
+            f"ARRAY(SELECT t.{column} FROM {tables[name]} t "  # noqa: S608 - names from the model
+            f"WHERE t.practicepage_id = p.page_ptr_id ORDER BY 1)"
+        )
+
+    def places(column: str) -> str:
+        return (
+            f"ARRAY(SELECT DISTINCT CAST(mp.{column} AS TEXT) FROM {tables['municipalities']} t "  # noqa: S608
+            "JOIN municipalities_municipalitypage mp ON mp.page_ptr_id = t.municipalitypage_id "
+            f"WHERE t.practicepage_id = p.page_ptr_id AND mp.{column} IS NOT NULL "
+            f"AND mp.{column} <> '' ORDER BY 1)"
+        )
+
+    columns = (
+        "live, kind, year, first_published_at, vector, themes, life_domains, target_groups,"
+        " provinces, size_classes"
+    )
+    updates = ", ".join(f"{c.strip()} = EXCLUDED.{c.strip()}" for c in columns.split(","))
+    sql = (
+        f"INSERT INTO {PracticeSearchRow._meta.db_table} (page_id, {columns}) "  # noqa: S608
+        "SELECT p.page_ptr_id, w.live, p.kind_id, p.year, w.first_published_at, p.search_vector, "
+        f"{ids('themes', 'theme_id')}, {ids('life_domains', 'lifedomain_id')}, "
+        f"{ids('target_groups', 'targetgroup_id')}, {places('province')}, {places('size_class')} "
+        "FROM knowledge_practicepage p JOIN wagtailcore_page w ON w.id = p.page_ptr_id"
+    )
+    params: list = []
+    if page_ids is not None:
+        sql += " WHERE p.page_ptr_id = ANY(%s)"
+        params.append(list(page_ids))
+    sql += f" ON CONFLICT (page_id) DO UPDATE SET {updates}"
     with connection.cursor() as cursor:
         cursor.execute(sql, params)

@@ -3,12 +3,22 @@
 import logging
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .models import LifeDomain, PracticeKind, PracticePage, Synonym, TargetGroup, Theme
+from municipalities.models import MunicipalityPage
+
+from .models import (
+    LifeDomain,
+    PracticeKind,
+    PracticePage,
+    Synonym,
+    TargetGroup,
+    Theme,
+    refresh_search_rows,
+)
 from .search.terms import clear_terms_cache
 
 logger = logging.getLogger(__name__)
@@ -32,7 +42,30 @@ def _enqueue(function, *args) -> None:
 def practice_changed(sender, instance, **kwargs) -> None:
     from .tasks import practice_index_update
 
+    # The database engine's narrow search row carries the live flag (an unpublish saves
+    # only some fields, so the page's own save does not rewrite it).
+    refresh_search_rows([instance.pk])
     _enqueue(practice_index_update, [instance.pk])
+
+
+@receiver(post_save, sender=MunicipalityPage)
+def municipality_changed(sender, instance, created=False, update_fields=None, **kwargs) -> None:
+    """A municipality's province or size class is a facet of its practices' search rows
+    (a new municipality has no practices yet)."""
+    if created or connection.vendor != "postgresql":
+        return
+    if update_fields is not None and not {"province", "population", "size_class"} & set(
+        update_fields
+    ):
+        return
+    through = PracticePage.municipalities.through
+    ids = list(
+        through.objects.filter(municipalitypage_id=instance.pk).values_list(
+            "practicepage_id", flat=True
+        )
+    )
+    if ids:
+        refresh_search_rows(ids)
 
 
 @receiver(post_page_move)

@@ -1,7 +1,8 @@
 """The embedded engine: full-text search in the database, facets counted in one SQL query.
 
 On PostgreSQL a stored, weighted tsvector with the 'dutch' configuration (so plural and
-singular match) behind a GIN index; elsewhere (SQLite) Wagtail's modelsearch index.
+singular match), read with the live flag and every facet as arrays from one narrow row per
+practice (PracticeSearchRow, GIN indexes); elsewhere (SQLite) Wagtail's modelsearch index.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from django.db.models.expressions import RawSQL
 
 from municipalities.models import SizeClass
 
-from ..models import PracticePage
+from ..models import PracticePage, PracticeSearchRow
 from .base import FACETS, Hit, SearchQuery, SearchResults, highlight
 from .terms import VOCABULARY_FACETS, cached_terms
 
@@ -33,6 +34,17 @@ MUNICIPALITY_NAMES = {
     False: _NAMES.format(agg="group_concat(w.title, ', ')"),
 }
 M2M_FACETS = {"theme": "themes", "life_domain": "life_domains", "target_group": "target_groups"}
+# PostgreSQL: the narrow search rows and each facet's column (with its array element type).
+ROWS = PracticeSearchRow._meta.db_table
+ROW_COLUMNS = {
+    "kind": ("kind", "integer"),
+    "theme": ("themes", "integer"),
+    "life_domain": ("life_domains", "integer"),
+    "target_group": ("target_groups", "integer"),
+    "province": ("provinces", "text"),
+    "size_class": ("size_classes", "text"),
+    "year": ("year", "integer"),
+}
 
 
 def dutch_variants(text: str) -> list[str]:
@@ -73,6 +85,8 @@ class DatabaseEngine:
     def search(self, query: SearchQuery) -> SearchResults:
         terms = cached_terms()
         filters, ignored = self._resolve(query, terms)
+        if connection.vendor == "postgresql":
+            return self._search_postgres(query, filters, ignored, terms)
         base = PracticePage.objects.live()
         ranking: dict[int, float] | None = None
         rank = None
@@ -87,6 +101,9 @@ class DatabaseEngine:
         counts, total = self._count(base, filters, terms)
 
         pages = self._page(matching, query, rank=rank, ranking=ranking)
+        return self._results(query, pages, counts, total, ignored, terms, ranking)
+
+    def _results(self, query, pages, counts, total, ignored, terms, ranking=None):
         hits = [
             Hit(
                 page=page,
@@ -104,6 +121,137 @@ class DatabaseEngine:
             ignored=ignored,
             terms=terms,
         )
+
+    # -- PostgreSQL: the narrow search rows -------------------------------------------------
+
+    def _search_postgres(self, query: SearchQuery, filters, ignored, terms) -> SearchResults:
+        """Match, filter, count and rank on PracticeSearchRow (narrow, arrays with GIN
+        indexes); only the page of hits reads the wide practice table."""
+        tsquery = None
+        if query.text:
+            groups = dutch_variants(query.text)
+            if not groups:
+                empty = {facet: {} for facet in FACETS}
+                return self._results(query, [], empty, 0, ignored, terms)
+            tsquery = " & ".join(groups)
+            if len(groups) > 1:
+                # All words when some practice has them all (a cheap index probe), otherwise
+                # any word, ranked.
+                with connection.cursor() as cursor:
+                    cursor.execute(
+                        f"SELECT EXISTS (SELECT 1 FROM {ROWS} s WHERE s.live "  # noqa: S608
+                        "AND s.vector @@ to_tsquery('dutch', %s))",
+                        [tsquery],
+                    )
+                    if not cursor.fetchone()[0]:
+                        tsquery = " | ".join(groups)
+        conditions = self._row_conditions(filters)
+        counts, total = self._count_rows(tsquery, conditions, terms)
+        pages = self._page_rows(query, tsquery, conditions) if total > query.offset else []
+        return self._results(query, pages, counts, total, ignored, terms)
+
+    @staticmethod
+    def _row_conditions(filters: dict[str, list]) -> dict[str, tuple[str, list]]:
+        """One condition on a search row (alias s) per selected facet: OR within it."""
+        conditions = {}
+        for facet, values in filters.items():
+            column, cast = ROW_COLUMNS[facet]
+            if facet in ("kind", "year"):
+                sql = f"s.{column} = ANY(%s)"
+            else:
+                sql = f"s.{column} && CAST(%s AS {cast}[])"
+            conditions[facet] = (sql, [list(values)])
+        return conditions
+
+    @staticmethod
+    def _where(conditions, skip: str = "") -> tuple[str, list]:
+        chosen = [c for facet, c in conditions.items() if facet != skip]
+        params = [value for _sql, values in chosen for value in values]
+        return " AND ".join(["TRUE", *(sql for sql, _values in chosen)]), params
+
+    def _count_rows(self, tsquery, conditions, terms):
+        """Every facet's counts (each without its own filter) and the total, in one query:
+        the matching rows once into a materialised set, arrays unnested per facet."""
+        match, params = "s.live", []
+        if tsquery is not None:
+            match += " AND s.vector @@ to_tsquery('dutch', %s)"
+            params.append(tsquery)
+        parts: list[str] = []
+        for facet in FACETS:
+            column, _cast = ROW_COLUMNS[facet]
+            where, values = self._where(conditions, skip=facet)
+            params += values
+            if facet in ("kind", "year"):
+                parts.append(
+                    f"SELECT '{facet}', CAST(s.{column} AS TEXT), COUNT(*) FROM m s "  # noqa: S608
+                    f"WHERE s.{column} IS NOT NULL AND {where} GROUP BY s.{column}"
+                )
+            else:
+                parts.append(
+                    f"SELECT '{facet}', CAST(v AS TEXT), COUNT(*) FROM m s "  # noqa: S608
+                    f"CROSS JOIN LATERAL unnest(s.{column}) AS v WHERE {where} GROUP BY v"
+                )
+        where, values = self._where(conditions)
+        params += values
+        parts.append(f"SELECT '_total', '', COUNT(*) FROM m s WHERE {where}")  # noqa: S608
+        columns = ", ".join(dict.fromkeys(column for column, _cast in ROW_COLUMNS.values()))
+        sql = (
+            f"WITH m AS MATERIALIZED (SELECT {columns} FROM {ROWS} s WHERE {match}) "  # noqa: S608
+            + " UNION ALL ".join(parts)
+        )
+        by_id = {
+            facet: {str(term.id): slug for slug, term in terms[facet].items()}
+            for facet in VOCABULARY_FACETS
+        }
+        counts: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
+        total = 0
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            for facet, value, count in cursor.fetchall():
+                if facet == "_total":
+                    total = count
+                elif facet in by_id:
+                    if value in by_id[facet]:
+                        counts[facet][by_id[facet][value]] = count
+                elif value:
+                    counts[facet][value] = count
+        return counts, total
+
+    def _page_rows(self, query: SearchQuery, tsquery, conditions) -> list:
+        """The page of hits in one query: ids ranked and limited on the narrow rows, then
+        the wide pages of just those ids, ordered the same way."""
+        where, params = self._where(conditions)
+        match, match_params = "s.live", []
+        if tsquery is not None:
+            match += " AND s.vector @@ to_tsquery('dutch', %s)"
+            match_params.append(tsquery)
+        newest = "s.year DESC NULLS LAST, s.first_published_at DESC, s.page_id DESC"
+        ranked = tsquery is not None and query.sort == "relevance"
+        order, order_params = newest, []
+        if ranked:
+            order = f"ts_rank(s.vector, to_tsquery('dutch', %s)) DESC, {newest}"
+            order_params.append(tsquery)
+        ids = (
+            f"SELECT s.page_id FROM {ROWS} s WHERE {match} AND {where} "  # noqa: S608
+            f"ORDER BY {order} LIMIT %s OFFSET %s"
+        )
+        ids_params = [*match_params, *params, *order_params, query.page_size, query.offset]
+        queryset = (
+            PracticePage.objects.filter(pk__in=RawSQL(ids, ids_params))  # noqa: S611
+            .select_related("kind")
+            .annotate(
+                municipality_names=RawSQL(MUNICIPALITY_NAMES[True], [])  # noqa: S611
+            )
+        )
+        newest_fields = [F("year").desc(nulls_last=True), F("first_published_at").desc(), "-pk"]
+        if ranked:
+            rank = RawSQL(  # noqa: S611 - the words are a parameter
+                f"SELECT ts_rank(r.vector, to_tsquery('dutch', %s)) FROM {ROWS} r "  # noqa: S608
+                'WHERE r.page_id = "knowledge_practicepage"."page_ptr_id"',
+                [tsquery],
+            )
+            return list(queryset.annotate(rank=rank).order_by("-rank", *newest_fields))
+        return list(queryset.order_by(*newest_fields))
 
     # -- matching ---------------------------------------------------------------------------
 
