@@ -23,5 +23,12 @@ class PracticeSearchForm(forms.Form):
         widget=forms.RadioSelect,
     )
 
+    def __init__(self, data=None, *args, **kwargs):
+        # Show which order applies even when the URL doesn't say (shared links, the header search).
+        if data is not None and not data.get("sort"):
+            data = data.copy()
+            data["sort"] = "relevance"
+        super().__init__(data, *args, initial={"sort": "relevance"}, **kwargs)
+
     def clean_sort(self) -> str:
         return self.cleaned_data.get("sort") or "relevance"

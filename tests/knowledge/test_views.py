@@ -1,5 +1,7 @@
 """The search page, the practice page, the feed and the template tags other apps include."""
 
+import re
+
 import pytest
 from django.template import Context, Template
 
@@ -192,3 +194,10 @@ def test_synonym_change_asks_for_a_fresh_index(
     with django_capture_on_commit_callbacks(execute=True):
         Synonym.objects.create(terms="rolstoel, rolwagen")
     assert rebuilt == [True]
+
+
+def test_relevance_is_the_checked_order_by_default(client, library):
+    for url in ("/kennisbank/", "/kennisbank/?q=stembureau"):
+        html = client.get(url).content.decode()
+        assert re.search(r'<input[^>]*value="relevance"[^>]*checked', html), url
+        assert not re.search(r'<input[^>]*value="newest"[^>]*checked', html), url
