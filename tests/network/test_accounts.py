@@ -140,7 +140,7 @@ def test_download_my_data(client, official):
     assert "attachment" in response["Content-Disposition"]
     data = json.loads(response.content)
     assert data["account"]["email"] == official.email
-    assert data["account"]["roles"] == ["Municipal official"] or data["account"]["roles"]
+    assert data["account"]["roles"] == ["Gemeenteambtenaar"]
 
 
 def test_download_my_data_requires_login(client, home_page):
