@@ -30,8 +30,9 @@ def main_menu(context) -> list[dict]:
     key = MENU_CACHE_KEY.format(site_id=site.pk, language=get_language())
     items = cache.get(key)
     if items is None:
+        root = Page.objects.only("path", "depth").get(pk=site.root_page_id)
         pages = (
-            Page.objects.child_of(Page(pk=site.root_page_id, path=_root_path(site), depth=2))
+            root.get_children()
             .live()
             .public()
             .in_menu()
@@ -42,10 +43,6 @@ def main_menu(context) -> list[dict]:
         ]
         cache.set(key, items, 60 * 60)
     return items
-
-
-def _root_path(site: Site) -> str:
-    return Page.objects.filter(pk=site.root_page_id).values_list("path", flat=True).first() or ""
 
 
 def clear_menu_cache() -> None:
