@@ -11,13 +11,14 @@ def run(report: Report) -> None:
     from django.test import Client
 
     from knowledge import demo as knowledge_demo
-    from knowledge.models import PracticePage, Theme
+    from knowledge.models import PracticePage
     from matchcentrum.factories import MatchRequestFactory
     from matchcentrum.services import match_suggestions
     from municipalities import demo as municipalities_demo
     from municipalities.models import MunicipalityPage
     from network.factories import UserFactory
     from network.roles import PROJECT_TEAM
+    from taxonomy.models import Theme
 
     started = time.perf_counter()
     municipalities_demo.load(scale=1, stdout=io.StringIO())

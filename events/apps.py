@@ -48,4 +48,6 @@ class EventsConfig(AppConfig):
     def ready(self) -> None:
         from network.privacy import register_data_exporter
 
+        from . import sections  # noqa: F401
+
         register_data_exporter("events", export_registrations)

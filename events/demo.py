@@ -3,13 +3,13 @@
 import random
 from datetime import date, datetime, time, timedelta
 
-from django.apps import apps
 from django.utils import timezone
 from django.utils.text import slugify
 
 from municipalities.models import MunicipalityPage
 from network.demo import ensure_home_page
 from network.models import User
+from taxonomy.models import Theme
 
 from .factories import RegistrationFactory, event_pages_bulk_create
 from .models import PROVINCES, EventFormat, EventIndexPage, EventPage, EventScope, EventSpeaker
@@ -155,8 +155,7 @@ def load(*, scale: int, stdout) -> None:
             "email"
         )
     )
-    theme_model = apps.get_model("knowledge", "Theme")
-    themes = list(theme_model.objects.order_by("article")[:12])
+    themes = list(Theme.objects.order_by("article")[:12])
     if not EventPage.objects.filter(slug__startswith=DEMO_MARK).exists():
         today = timezone.localdate()
         for number in range(24):

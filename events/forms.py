@@ -4,11 +4,11 @@ import re
 from datetime import date
 
 from django import forms
-from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import MunicipalityPage
 from network.roles import EXPERT_BY_EXPERIENCE, MUNICIPAL_OFFICIAL, user_roles
+from taxonomy.models import Theme
 
 from .models import PROVINCES, EventFormat, EventScope, Provision, Registration
 
@@ -31,7 +31,7 @@ class AgendaFilterForm(forms.Form):
     )
     theme = forms.ModelChoiceField(
         label=_("Theme"),
-        queryset=None,
+        queryset=Theme.objects.order_by("article"),
         required=False,
         to_field_name="slug",
         empty_label=_("All themes"),
@@ -40,9 +40,6 @@ class AgendaFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # By string: the agenda does not import the practice library.
-        theme_model = apps.get_model("knowledge", "Theme")
-        self.fields["theme"].queryset = theme_model.objects.order_by("article")
         for name in ("scope", "province", "format"):
             self.fields[name].error_messages["invalid_choice"] = _(
                 "Choose one of the options in the list."

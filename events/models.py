@@ -238,7 +238,7 @@ class EventPage(RoutablePageMixin, BasePage):
         Provision.PARKING.label, default=False, help_text=PROVISION_HELP
     )
     themes = ParentalManyToManyField(
-        "knowledge.Theme",
+        "taxonomy.Theme",
         blank=True,
         related_name="events",
         help_text=_("The CRPD articles this event is about."),

@@ -85,7 +85,7 @@ class Topic(index.Indexed, models.Model):
         verbose_name=_("municipality"),
     )
     themes = models.ManyToManyField(
-        "knowledge.Theme", blank=True, related_name="forum_topics", verbose_name=_("themes")
+        "taxonomy.Theme", blank=True, related_name="forum_topics", verbose_name=_("themes")
     )
     created = models.DateTimeField(_("created"), default=timezone.now)
     last_activity_at = models.DateTimeField(_("last activity"), default=timezone.now)

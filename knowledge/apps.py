@@ -1,14 +1,14 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-_VOCABULARIES = ("practicekind", "theme", "lifedomain", "targetgroup", "synonym")
+_VOCABULARIES = ("practicekind", "synonym")
 
 
 class KnowledgeConfig(AppConfig):
     name = "knowledge"
     verbose_name = _("Practice library")
     default_auto_field = "django.db.models.BigAutoField"
-    # The project team keeps the vocabularies and the synonym list.
+    # The project team keeps the kinds of practice and the synonym list.
     role_permissions = {
         "project_team": [
             f"knowledge.{action}_{model}"
@@ -18,4 +18,4 @@ class KnowledgeConfig(AppConfig):
     }
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401
+        from . import sections, signals  # noqa: F401

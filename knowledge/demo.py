@@ -16,18 +16,12 @@ from wagtail.models import Page
 
 from municipalities.models import MunicipalityPage
 from network.demo import ensure_home_page
+from taxonomy.models import LifeDomain, TargetGroup, Theme
+from taxonomy.vocabularies import load_vocabularies
 
 from .demo_practices import PRACTICES
-from .models import (
-    LifeDomain,
-    PracticeIndexPage,
-    PracticeKind,
-    PracticePage,
-    TargetGroup,
-    Theme,
-    refresh_search_vectors,
-)
-from .vocabularies import load_vocabularies
+from .models import PracticeIndexPage, PracticeKind, PracticePage, refresh_search_vectors
+from .vocabularies import load_practice_vocabularies
 
 GENERATED_BASE = 110
 SUBSTANTIVE_ARTICLES = list(range(5, 31))
@@ -78,6 +72,7 @@ def ensure_index_page() -> PracticeIndexPage:
 
 def load(*, scale: int, stdout) -> None:
     load_vocabularies()
+    load_practice_vocabularies()
     index = ensure_index_page()
     municipalities = {m.cbs_code: m for m in MunicipalityPage.objects.all()}
     created = 0

@@ -3,7 +3,7 @@
 import factory
 import wagtail_factories
 
-from .models import LifeDomain, PracticeIndexPage, PracticeKind, PracticePage, TargetGroup, Theme
+from .models import PracticeIndexPage, PracticeKind, PracticePage
 
 
 class PracticeKindFactory(factory.django.DjangoModelFactory):
@@ -14,37 +14,6 @@ class PracticeKindFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Soort {n}")
     name_en = factory.Sequence(lambda n: f"Kind {n}")
     slug = factory.Sequence(lambda n: f"soort-{n}")
-
-
-class ThemeFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Theme
-        django_get_or_create = ("article",)
-
-    article = factory.Sequence(lambda n: 100 + n)
-    name = factory.Sequence(lambda n: f"Thema {n}")
-    name_en = factory.Sequence(lambda n: f"Theme {n}")
-    slug = factory.LazyAttribute(lambda o: f"artikel-{o.article}")
-
-
-class LifeDomainFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = LifeDomain
-        django_get_or_create = ("slug",)
-
-    name = factory.Sequence(lambda n: f"Levensdomein {n}")
-    name_en = factory.Sequence(lambda n: f"Life domain {n}")
-    slug = factory.Sequence(lambda n: f"levensdomein-{n}")
-
-
-class TargetGroupFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = TargetGroup
-        django_get_or_create = ("slug",)
-
-    name = factory.Sequence(lambda n: f"Doelgroep {n}")
-    name_en = factory.Sequence(lambda n: f"Target group {n}")
-    slug = factory.Sequence(lambda n: f"doelgroep-{n}")
 
 
 class PracticeIndexPageFactory(wagtail_factories.PageFactory):

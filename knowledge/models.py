@@ -5,7 +5,6 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import connection, models
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -17,40 +16,7 @@ from wagtail.search import index
 
 from network.blocks import BodyBlock, DocumentBlock
 from network.models import BasePage
-
-
-class Taxonomy(models.Model):
-    """A term of a controlled vocabulary: Dutch and English name, slug, description, order."""
-
-    name = models.CharField(_("name (Dutch)"), max_length=120, help_text=_("The Dutch label."))
-    name_en = models.CharField(
-        _("name (English)"), max_length=120, blank=True, help_text=_("The English label.")
-    )
-    slug = models.SlugField(_("slug"), max_length=120, unique=True, help_text=_("Used in URLs."))
-    description = models.TextField(_("description"), blank=True, help_text=_("What it covers."))
-    sort_order = models.PositiveIntegerField(_("order"), default=0, help_text=_("Lower first."))
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("name_en"),
-        FieldPanel("slug"),
-        FieldPanel("description"),
-        FieldPanel("sort_order"),
-    ]
-
-    class Meta:
-        abstract = True
-        ordering = ["sort_order", "name"]
-
-    def __str__(self) -> str:
-        return self.label
-
-    @property
-    def label(self) -> str:
-        """The name in the active language."""
-        if get_language() == "en" and self.name_en:
-            return self.name_en
-        return self.name
+from taxonomy.models import LifeDomain, TargetGroup, Taxonomy, Theme
 
 
 class PracticeKind(Taxonomy):
@@ -59,41 +25,6 @@ class PracticeKind(Taxonomy):
     class Meta(Taxonomy.Meta):
         verbose_name = _("kind of practice")
         verbose_name_plural = _("kinds of practice")
-
-
-class Theme(Taxonomy):
-    """A theme: an article of the UN Convention on the Rights of Persons with Disabilities."""
-
-    article = models.PositiveSmallIntegerField(
-        _("article"), unique=True, help_text=_("The article number in the convention.")
-    )
-
-    panels = [FieldPanel("article"), *Taxonomy.panels]
-
-    class Meta(Taxonomy.Meta):
-        ordering = ["article"]
-        verbose_name = _("theme (CRPD article)")
-        verbose_name_plural = _("themes (CRPD articles)")
-
-    @property
-    def label(self) -> str:
-        return _("art. %(article)s %(name)s") % {"article": self.article, "name": super().label}
-
-
-class LifeDomain(Taxonomy):
-    """A domain of life: education, housing, work and income, ..."""
-
-    class Meta(Taxonomy.Meta):
-        verbose_name = _("life domain")
-        verbose_name_plural = _("life domains")
-
-
-class TargetGroup(Taxonomy):
-    """A group of people a practice is for."""
-
-    class Meta(Taxonomy.Meta):
-        verbose_name = _("target group")
-        verbose_name_plural = _("target groups")
 
 
 class Synonym(models.Model):
@@ -334,10 +265,6 @@ class PracticePage(BasePage):
         context["target_groups"] = list(self.target_groups.all())
         self.term_ids = ([t.pk for t in context["themes"]], [d.pk for d in context["life_domains"]])
         context["related_practices"] = self.related_practices()
-        context["contact_links"] = [
-            (municipality, matchcentrum_request_url(self, municipality))
-            for municipality in context["municipality_list"]
-        ]
         return context
 
     @cached_property
@@ -426,20 +353,6 @@ def _block_text(value) -> str:
     if isinstance(value, str):
         return strip_tags(value)
     return ""
-
-
-def matchcentrum_request_url(practice: PracticePage, municipality) -> str:
-    """The matchcentrum's request form, prefilled with this practice and municipality."""
-    from urllib.parse import urlencode
-
-    from django.urls import NoReverseMatch, reverse
-
-    try:
-        base = reverse("matchcentrum:request_create")
-    except NoReverseMatch:
-        prefix = "" if get_language() in (None, "nl") else f"/{get_language()}"
-        base = f"{prefix}/matchcentrum/aanvraag/"
-    return f"{base}?{urlencode({'practice': practice.pk, 'municipality': municipality.pk})}"
 
 
 def refresh_search_vectors(page_ids: list[int] | None = None) -> None:

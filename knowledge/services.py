@@ -9,8 +9,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from municipalities.models import MunicipalityPage
+from taxonomy.models import LifeDomain, TargetGroup, Theme
 
-from .models import LifeDomain, PracticeIndexPage, PracticeKind, PracticePage, TargetGroup, Theme
+from .models import PracticeIndexPage, PracticeKind, PracticePage
 
 REQUIRED = ("title", "summary", "kind")
 

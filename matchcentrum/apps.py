@@ -46,4 +46,6 @@ class MatchcentrumConfig(AppConfig):
     def ready(self) -> None:
         from network.privacy import register_data_exporter
 
+        from . import sections  # noqa: F401
+
         register_data_exporter("matchcentrum", export_match_requests)

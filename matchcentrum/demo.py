@@ -7,10 +7,10 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from knowledge.models import LifeDomain, Theme
 from municipalities.models import MunicipalityMembership, MunicipalityPage
 from network.factories import UserFactory
 from network.roles import MUNICIPAL_OFFICIAL, PROJECT_TEAM
+from taxonomy.models import LifeDomain, Theme
 
 from .factories import MatchEventFactory, MatchFactory, MatchRequestFactory
 from .models import Match, MatchEvent, MatchRequest, MatchState

@@ -6,8 +6,9 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from knowledge.models import LifeDomain, PracticePage, Theme
+from knowledge.models import PracticePage
 from municipalities.models import MunicipalityPage
+from taxonomy.models import LifeDomain, Theme
 
 from .models import MatchRequest, MatchState
 

@@ -41,14 +41,14 @@ class MatchRequest(models.Model):
         verbose_name=_("requested by"),
     )
     themes = models.ManyToManyField(
-        "knowledge.Theme",
+        "taxonomy.Theme",
         blank=True,
         related_name="match_requests",
         verbose_name=_("themes"),
         help_text=_("The CRPD articles the question is about."),
     )
     life_domains = models.ManyToManyField(
-        "knowledge.LifeDomain",
+        "taxonomy.LifeDomain",
         blank=True,
         related_name="match_requests",
         verbose_name=_("life domains"),

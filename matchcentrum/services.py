@@ -15,9 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from knowledge.models import LifeDomain, PracticePage, Theme
+from knowledge.models import PracticePage
 from municipalities.models import LiaStatus, MunicipalityPage
 from network.models import User
+from taxonomy.models import LifeDomain, Theme
 
 from .models import Match, MatchEvent, MatchRequest, MatchState, Side
 

@@ -12,9 +12,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from knowledge.models import PracticePage, Theme
+from knowledge.models import PracticePage
 from municipalities.models import MunicipalityPage
 from network.roles import is_project_team
+from taxonomy.models import Theme
 
 from . import services
 from .forms import (

@@ -3,6 +3,8 @@
 from collections.abc import Callable
 from typing import Any
 
+from django.db import transaction
+
 _exporters: dict[str, Callable[[Any], Any]] = {}
 
 
@@ -26,3 +28,23 @@ def export_user_data(user) -> dict[str, Any]:
     for name, exporter in sorted(_exporters.items()):
         data[name] = exporter(user)
     return data
+
+
+_deletion_handlers: dict[str, Callable[[Any], None]] = {}
+
+
+def register_account_deletion_handler(name: str, handler: Callable[[Any], None]) -> None:
+    """Register a callable that withdraws or anonymises what an app holds about a user.
+
+    Handlers run inside the deletion's transaction, before the user row is deleted, so what
+    foreign keys would otherwise cascade or null out can be handled as the privacy statement says.
+    """
+    _deletion_handlers[name] = handler
+
+
+def delete_account(user) -> None:
+    """Delete a person's account after every app has handled its data about them."""
+    with transaction.atomic():
+        for _name, handler in sorted(_deletion_handlers.items()):
+            handler(user)
+        user.delete()

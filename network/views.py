@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Page
 
 from .forms import DeleteAccountForm, ProfileForm, SiteSearchForm
-from .privacy import export_user_data
+from .privacy import delete_account, export_user_data
 
 SEARCH_PAGE_SIZE = 10
 
@@ -66,7 +66,7 @@ def profile_delete(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             user = request.user
             logout(request)
-            user.delete()
+            delete_account(user)
             messages.success(request, _("Your account and personal data have been deleted."))
             return redirect("/")
         return render(request, "network/profile_delete.html", {"form": form}, status=400)

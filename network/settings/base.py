@@ -25,6 +25,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "network",
+    "taxonomy",
     "municipalities",
     "knowledge",
     "events",
@@ -200,7 +201,15 @@ EVENTS_NEEDS_RETENTION_DAYS = int(os.environ.get("EVENTS_NEEDS_RETENTION_DAYS", 
 EVENTS_REMINDER_HOURS = int(os.environ.get("EVENTS_REMINDER_HOURS", "48"))
 
 # Demo data: the apps whose demo.py load_demo_data runs, in this order.
-DEMO_DATA_APPS = ["network", "municipalities", "knowledge", "events", "forum", "matchcentrum"]
+DEMO_DATA_APPS = [
+    "network",
+    "taxonomy",
+    "municipalities",
+    "knowledge",
+    "events",
+    "forum",
+    "matchcentrum",
+]
 DEMO_DATA_PRINT_ACCOUNTS = False
 
 # Security: on everywhere; production adds HTTPS-only settings.

@@ -5,8 +5,11 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 from django.urls import translate_url
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
+
+from network import registry
 
 register = template.Library()
 
@@ -94,3 +97,35 @@ def querystring_replace(context, **kwargs) -> str:
             params[key] = value
     encoded = params.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+@register.simple_tag(takes_context=True)
+def render_sections(context, place: str, **kwargs) -> str:
+    """Render every section registered for a place, in order, in the current context.
+
+    Each section's template sees the page's context plus the tag's keyword arguments and
+    whatever its `context` callable returns (None leaves the section out).
+    """
+    request = context.get("request")
+    engine = context.template.engine
+    parts = []
+    for section in registry.section_registry(place):
+        extra = dict(kwargs)
+        if section.context is not None:
+            values = section.context(request=request, **kwargs)
+            if values is None:
+                continue
+            extra.update(values)
+        template = engine.get_template(section.template)
+        with context.push(**extra):
+            parts.append(template.render(context))
+    return mark_safe("".join(parts))  # noqa: S308 - each part is an autoescaped template
+
+
+@register.simple_tag(takes_context=True)
+def registered_menu(context) -> list[dict]:
+    """The main-menu links that apps registered, for this visitor."""
+    request = context.get("request")
+    if request is None:
+        return []
+    return registry.main_menu.for_request(request)

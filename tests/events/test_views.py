@@ -10,6 +10,7 @@ from django.utils import timezone
 from events.factories import EventSpeakerFactory, RegistrationFactory
 from events.models import EventFormat, EventScope, Registration
 from network.factories import UserFactory
+from taxonomy.models import Theme
 
 pytestmark = pytest.mark.django_db
 Status = Registration.Status
@@ -41,10 +42,7 @@ def test_agenda_filters(client, make_event):
 
 
 def test_agenda_theme_filter(client, make_event):
-    from django.apps import apps
-
-    theme_model = apps.get_model("knowledge", "Theme")
-    theme, _created = theme_model.objects.get_or_create(
+    theme, _created = Theme.objects.get_or_create(
         article=9, defaults={"name": "Toegankelijkheid", "slug": "toegankelijkheid"}
     )
     tagged = make_event(title="Over toegankelijkheid")

@@ -3,8 +3,9 @@
 import pytest
 
 from knowledge.factories import PracticeIndexPageFactory, PracticePageFactory
-from knowledge.models import LifeDomain, PracticeKind, TargetGroup, Theme
+from knowledge.models import PracticeKind
 from knowledge.search.terms import clear_terms_cache
+from taxonomy.models import LifeDomain, TargetGroup, Theme
 
 
 @pytest.fixture(autouse=True)

@@ -7,8 +7,9 @@ from wagtail.models import Page
 
 from knowledge import demo
 from knowledge.factories import PracticePageFactory
-from knowledge.models import LifeDomain, PracticeKind, PracticePage, TargetGroup, Theme
+from knowledge.models import PracticeKind, PracticePage
 from knowledge.search import SearchQuery, get_engine
+from taxonomy.models import LifeDomain, TargetGroup, Theme
 
 pytestmark = pytest.mark.django_db
 

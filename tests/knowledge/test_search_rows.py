@@ -41,7 +41,7 @@ def test_every_practice_has_a_row_with_its_facets(corpus):
 
 
 def test_publishing_a_changed_revision_updates_the_row(corpus):
-    from knowledge.models import Theme
+    from taxonomy.models import Theme
 
     page = next(p for p in corpus["live"] if p.title == "Prikkelarme ruimte")
     page.year = 2019

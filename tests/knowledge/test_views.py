@@ -5,7 +5,7 @@ import re
 import pytest
 from django.template import Context, Template
 
-from knowledge.models import Theme
+from taxonomy.models import Theme
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,9 @@ import itertools
 import pytest
 from django.utils import translation
 
-from knowledge.models import LifeDomain, PracticeIndexPage, PracticeKind, PracticePage, Theme
+from knowledge.models import PracticeIndexPage, PracticeKind, PracticePage
 from municipalities.models import MunicipalityIndexPage, MunicipalityMembership, MunicipalityPage
+from taxonomy.models import LifeDomain, Theme
 
 _codes = itertools.count(9000)
 

@@ -1,0 +1,7 @@
+"""What the agenda shows on pages of the apps below it (registered in `ready`)."""
+
+from municipalities.registry import profile_sections
+from network.registry import home_sections
+
+home_sections.register("events", "events/includes/home_section.html", order=10)
+profile_sections.register("events", "events/includes/municipality_section.html", order=20)

@@ -1,0 +1,145 @@
+"""Places where apps above `network` contribute to pages and features below them.
+
+A lower app names a place (for example the home page's sections); an upper app registers what it
+shows there in its `AppConfig.ready`. The lower app's code and templates never name the upper
+app, so imports and template includes only point down the layers (see CONTRIBUTING.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+
+
+@dataclass(frozen=True)
+class Section:
+    """A block of a page that another app fills: a template, rendered in the page's context.
+
+    `context` (optional) receives the request and the place's keyword arguments (for example
+    `page=`) and returns extra template variables, or None to leave the section out.
+    """
+
+    key: str
+    template: str
+    order: int = 100
+    context: Callable[..., dict[str, Any] | None] | None = None
+
+
+class SectionRegistry:
+    """The sections registered for one place, in their order (then by key)."""
+
+    def __init__(self, place: str) -> None:
+        self.place = place
+        self._sections: dict[str, Section] = {}
+
+    def register(
+        self,
+        key: str,
+        template: str,
+        *,
+        order: int = 100,
+        context: Callable[..., dict[str, Any] | None] | None = None,
+    ) -> Section:
+        """Add or replace the section `key` (registering twice is harmless)."""
+        section = Section(key=key, template=template, order=order, context=context)
+        self._sections[key] = section
+        return section
+
+    def unregister(self, key: str) -> None:
+        self._sections.pop(key, None)
+
+    def __iter__(self) -> Iterator[Section]:
+        return iter(sorted(self._sections.values(), key=lambda s: (s.order, s.key)))
+
+    def __len__(self) -> int:
+        return len(self._sections)
+
+    def keys(self) -> list[str]:
+        return [section.key for section in self]
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    """A link in the main menu after the page tree's own items, for a page outside the tree."""
+
+    key: str
+    label: Any  # a lazy translation
+    url_name: str
+    order: int = 100
+    visible: Callable[[HttpRequest], bool] = field(default=lambda request: True)
+
+    def url(self) -> str | None:
+        try:
+            return reverse(self.url_name)
+        except NoReverseMatch:
+            return None
+
+
+class MenuRegistry:
+    def __init__(self) -> None:
+        self._entries: dict[str, MenuEntry] = {}
+
+    def register(
+        self,
+        key: str,
+        label: Any,
+        url_name: str,
+        *,
+        order: int = 100,
+        visible: Callable[[HttpRequest], bool] | None = None,
+    ) -> MenuEntry:
+        entry = MenuEntry(
+            key=key,
+            label=label,
+            url_name=url_name,
+            order=order,
+            visible=visible or (lambda request: True),
+        )
+        self._entries[key] = entry
+        return entry
+
+    def unregister(self, key: str) -> None:
+        self._entries.pop(key, None)
+
+    def __iter__(self) -> Iterator[MenuEntry]:
+        return iter(sorted(self._entries.values(), key=lambda e: (e.order, e.key)))
+
+    def for_request(self, request: HttpRequest) -> list[dict[str, Any]]:
+        """The entries this visitor may see, with their URL in the active language."""
+        items = []
+        for entry in self:
+            if not entry.visible(request):
+                continue
+            url = entry.url()
+            if url is not None:
+                items.append({"key": entry.key, "title": entry.label, "url": url})
+        return items
+
+
+# The places the foundation offers. Apps register in their AppConfig.ready().
+home_sections = SectionRegistry("home")
+"""Sections on the home page, below its own body (context: `page` = the HomePage)."""
+
+profile_sections = SectionRegistry("profile")
+"""Sections on a person's profile page (context: `user`)."""
+
+main_menu = MenuRegistry()
+"""Links in the main menu after the pages of the tree."""
+
+SECTION_REGISTRIES: dict[str, SectionRegistry] = {
+    "home": home_sections,
+    "profile": profile_sections,
+}
+
+
+def section_registry(place: str) -> SectionRegistry:
+    """The registry of a place, created on first use.
+
+    Domain apps offer their own places this way (a municipality's profile, a practice page),
+    so an app above them can register without the lower app knowing it.
+    """
+    return SECTION_REGISTRIES.setdefault(place, SectionRegistry(place))
