@@ -143,3 +143,60 @@ def section_registry(place: str) -> SectionRegistry:
     so an app above them can register without the lower app knowing it.
     """
     return SECTION_REGISTRIES.setdefault(place, SectionRegistry(place))
+
+
+start_sections = SectionRegistry("start")
+"""Sections of a person's start page `/mijn-netwerk/` (context: `user`); a section's `context`
+callable returns None when it has nothing for this person (wrong role, nothing to show)."""
+SECTION_REGISTRIES["start"] = start_sections
+
+
+@dataclass(frozen=True)
+class InboxRow:
+    """One thing waiting for someone: what it is, where it is handled, since when."""
+
+    kind: Any  # a lazy translation naming the kind of item ("Match request")
+    title: str
+    url: str
+    since: Any = None  # a datetime or date, shown and used for ordering (oldest first)
+
+
+@dataclass(frozen=True)
+class InboxSource:
+    """A kind of work an app hands to a person: `rows(user)` returns only what that person
+    may handle (the source does its own permission check) and `count(user)` how many."""
+
+    key: str
+    label: Any
+    rows: Callable[[Any], list[InboxRow]]
+    count: Callable[[Any], int]
+    order: int = 100
+
+
+class InboxRegistry:
+    def __init__(self) -> None:
+        self._sources: dict[str, InboxSource] = {}
+
+    def register(
+        self,
+        key: str,
+        label: Any,
+        *,
+        rows: Callable[[Any], list[InboxRow]],
+        count: Callable[[Any], int],
+        order: int = 100,
+    ) -> InboxSource:
+        source = InboxSource(key=key, label=label, rows=rows, count=count, order=order)
+        self._sources[key] = source
+        return source
+
+    def unregister(self, key: str) -> None:
+        self._sources.pop(key, None)
+
+    def __iter__(self) -> Iterator[InboxSource]:
+        return iter(sorted(self._sources.values(), key=lambda s: (s.order, s.key)))
+
+
+inbox = InboxRegistry()
+"""What waits for a person (the project team's inbox, a moderator's queue, an official's
+questions); apps register their sources in AppConfig.ready()."""

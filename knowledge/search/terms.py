@@ -9,11 +9,15 @@ from django.db import connection
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from taxonomy.models import LifeDomain, TargetGroup, Theme
+
+from ..models import PracticeKind
+
 VOCABULARY_FACETS = {
-    "kind": "knowledge_practicekind",
-    "theme": "knowledge_theme",
-    "life_domain": "knowledge_lifedomain",
-    "target_group": "knowledge_targetgroup",
+    "kind": PracticeKind,
+    "theme": Theme,
+    "life_domain": LifeDomain,
+    "target_group": TargetGroup,
 }
 
 
@@ -36,7 +40,8 @@ class Term:
 def load_terms() -> dict[str, dict[str, Term]]:
     """{facet: {slug: Term}} for the four vocabularies, in their display order."""
     parts = []
-    for facet, table in VOCABULARY_FACETS.items():
+    for facet, model in VOCABULARY_FACETS.items():
+        table = model._meta.db_table
         article = "article" if facet == "theme" else "NULL"
         order = "article" if facet == "theme" else "sort_order"
         parts.append(

@@ -146,15 +146,18 @@ def test_project_team_may_edit_vocabularies_and_others_may_not(client, team_memb
     from network.apps import grant_role_permissions
 
     grant_role_permissions(sender=KnowledgeConfig)
-    assert team_member.has_perm("knowledge.change_theme")
+    assert team_member.has_perm("taxonomy.change_theme")
     assert team_member.has_perm("knowledge.add_synonym")
-    assert not member.has_perm("knowledge.change_theme")
+    assert not member.has_perm("taxonomy.change_theme")
+    assert not member.has_perm("knowledge.add_synonym")
     access = Permission.objects.get(codename="access_admin")
     Group.objects.get(name="project_team").permissions.add(access)
     client.force_login(team_member)
-    assert client.get("/admin/snippets/knowledge/theme/").status_code == 200
+    assert client.get("/admin/snippets/taxonomy/theme/").status_code == 200
+    assert client.get("/admin/snippets/knowledge/synonym/").status_code == 200
     client.force_login(member)
-    assert client.get("/admin/snippets/knowledge/theme/").status_code in (302, 403)
+    assert client.get("/admin/snippets/taxonomy/theme/").status_code in (302, 403)
+    assert client.get("/admin/snippets/knowledge/synonym/").status_code in (302, 403)
 
 
 def test_synonym_needs_two_words():
