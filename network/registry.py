@@ -200,3 +200,36 @@ class InboxRegistry:
 inbox = InboxRegistry()
 """What waits for a person (the project team's inbox, a moderator's queue, an official's
 questions); apps register their sources in AppConfig.ready()."""
+
+
+class HashtagRegistry:
+    """Callables that return the hashtags of what is running now (a campaign, say).
+
+    The news app registers its running campaigns; the voices app offers these hashtags when
+    someone shares a voice, without either importing the other.
+    """
+
+    def __init__(self) -> None:
+        self._providers: dict[str, Callable[[], list[str]]] = {}
+
+    def register(self, key: str, provider: Callable[[], list[str]]) -> None:
+        self._providers[key] = provider
+
+    def unregister(self, key: str) -> None:
+        self._providers.pop(key, None)
+
+    def current(self) -> list[str]:
+        """Every running hashtag without '#', once each, in the providers' order."""
+        seen: dict[str, None] = {}
+        for _key, provider in sorted(self._providers.items()):
+            for tag in provider():
+                seen.setdefault(tag.lstrip("#"), None)
+        return list(seen)
+
+
+running_hashtags = HashtagRegistry()
+"""Hashtags of running campaigns (see HashtagRegistry)."""
+
+# A campaign page (news) renders `{% render_sections "campaign" page=page hashtag=... %}`;
+# the voices app registers there the voices and organisations that carry the hashtag.
+campaign_sections = section_registry("campaign")
