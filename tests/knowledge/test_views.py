@@ -184,8 +184,10 @@ def test_editors_can_open_a_practice_and_the_vocabularies_in_the_admin(client, s
         ).status_code
         == 200
     )
-    for model in ("practicekind", "theme", "lifedomain", "targetgroup", "synonym"):
-        assert client.get(f"/admin/snippets/knowledge/{model}/").status_code == 200
+    for model in ("knowledge/practicekind", "knowledge/synonym"):
+        assert client.get(f"/admin/snippets/{model}/").status_code == 200
+    for model in ("taxonomy/theme", "taxonomy/lifedomain", "taxonomy/targetgroup"):
+        assert client.get(f"/admin/snippets/{model}/").status_code == 200
 
 
 def test_synonym_change_asks_for_a_fresh_index(
