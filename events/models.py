@@ -19,6 +19,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from municipalities.reference import load_provinces
 from network.blocks import BodyBlock
 from network.models import BasePage
 from network.roles import is_project_team
@@ -60,20 +61,7 @@ PROVISION_ICONS = {
 }
 
 # The twelve provinces, by CBS code as MunicipalityPage.province_code stores them.
-PROVINCES = [
-    ("PV20", "Groningen"),
-    ("PV21", "Fryslân"),
-    ("PV22", "Drenthe"),
-    ("PV23", "Overijssel"),
-    ("PV24", "Flevoland"),
-    ("PV25", "Gelderland"),
-    ("PV26", "Utrecht"),
-    ("PV27", "Noord-Holland"),
-    ("PV28", "Zuid-Holland"),
-    ("PV29", "Zeeland"),
-    ("PV30", "Noord-Brabant"),
-    ("PV31", "Limburg"),
-]
+PROVINCES = list(load_provinces().items())
 
 
 PROVISION_HELP = _("Tick if this event offers it; the page shows it in words and with an icon.")

@@ -5,7 +5,6 @@ import statistics
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count, Min, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,6 +13,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from knowledge.models import PracticePage, Theme
 from municipalities.models import MunicipalityPage
+from municipalities.services import official_municipality_ids
+from network.pagination import paginate
 from network.roles import is_project_team
 
 from . import services
@@ -27,7 +28,7 @@ from .forms import (
     TransitionForm,
 )
 from .models import Match, MatchRequest, MatchState, Side
-from .permissions import can_view_match, can_view_request, member_municipality_ids, sides_of
+from .permissions import can_view_match, can_view_request, sides_of
 from .permissions import next_states as allowed_next_states
 
 PAGE_SIZE = 20
@@ -89,7 +90,7 @@ def request_create(request: HttpRequest) -> HttpResponse:
     if team:
         municipalities = MunicipalityPage.objects.live().filter(retired_on__isnull=True)
     else:
-        ids = member_municipality_ids(request.user)
+        ids = official_municipality_ids(request.user)
         if not ids:
             raise PermissionDenied(
                 _(
@@ -104,8 +105,8 @@ def request_create(request: HttpRequest) -> HttpResponse:
         contact_name=request.user.get_full_name(),
         contact_email=request.user.email,
     )
-    if not team and len(member_municipality_ids(request.user)) == 1:
-        initial["municipality"] = next(iter(member_municipality_ids(request.user)))
+    if not team and len(official_municipality_ids(request.user)) == 1:
+        initial["municipality"] = next(iter(official_municipality_ids(request.user)))
     form = MatchRequestForm(request.POST or None, initial=initial, municipalities=municipalities)
     status = 400 if problems else 200
     if request.method == "POST":
@@ -154,7 +155,7 @@ def index(request: HttpRequest) -> HttpResponse:
         .annotate(match_count=Count("matches"))
         .order_by("created_at", "pk")
     )
-    page_obj = Paginator(requests, PAGE_SIZE).get_page(request.GET.get("page"))
+    page_obj = paginate(request, requests, PAGE_SIZE)
     counts = dict(MatchRequest.objects.values_list("status").annotate(n=Count("pk")).order_by())
     tabs = [
         {"value": value, "label": label, "count": counts.get(value, 0), "current": value == status}
@@ -448,7 +449,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 @require_GET
 def mine(request: HttpRequest) -> HttpResponse:
     """An official's view: their municipality's requests and the matches it takes part in."""
-    ids = member_municipality_ids(request.user)
+    ids = official_municipality_ids(request.user)
     requests = _request_queryset().filter(municipality_id__in=ids).order_by("-created_at")
     matches = (
         Match.objects.filter(

@@ -50,14 +50,6 @@ class SizeClass(models.TextChoices):
         return cls.VERY_LARGE
 
 
-def _site_root(request):
-    """The home page, as the site lookup already loaded it (no extra query)."""
-    from wagtail.models import Site
-
-    site = Site.find_for_request(request)
-    return site.root_page if site else None
-
-
 class MunicipalityIndexPage(BasePage):
     """The overview of all municipalities at /gemeenten/: filters, table, map and open data."""
 
@@ -76,7 +68,6 @@ class MunicipalityIndexPage(BasePage):
         from .overview import results_html
 
         context = super().get_context(request, *args, **kwargs)
-        context["breadcrumb_home"] = _site_root(request)
         form = MunicipalityFilterForm(request.GET or None)
         context["filter_form"] = form
         if form.is_bound and not form.is_valid():
@@ -280,8 +271,6 @@ class MunicipalityPage(BasePage):
         from .services import can_record_lia_status
 
         context = super().get_context(request, *args, **kwargs)
-        context["breadcrumb_home"] = _site_root(request)
-        context["show_index_crumb"] = True
         user = request.user
         can_record = can_record_lia_status(user, self)
         context["can_record_status"] = can_record

@@ -7,6 +7,7 @@ from django.utils import translation
 
 from knowledge.models import LifeDomain, PracticeIndexPage, PracticeKind, PracticePage, Theme
 from municipalities.models import MunicipalityIndexPage, MunicipalityMembership, MunicipalityPage
+from municipalities.services import membership_add
 
 _codes = itertools.count(9000)
 
@@ -123,6 +124,6 @@ def link():
     """Make a user an official of a municipality."""
 
     def make(user, municipality) -> MunicipalityMembership:
-        return MunicipalityMembership.objects.create(user=user, municipality=municipality)
+        return membership_add(user=user, municipality=municipality)
 
     return make
