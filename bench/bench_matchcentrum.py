@@ -13,7 +13,7 @@ def run(report: Report) -> None:
     from knowledge import demo as knowledge_demo
     from knowledge.models import PracticePage, Theme
     from matchcentrum.factories import MatchRequestFactory
-    from matchcentrum.services import match_suggestions
+    from matchcentrum.scoring import match_suggestions
     from municipalities import demo as municipalities_demo
     from municipalities.models import MunicipalityPage
     from network.factories import UserFactory

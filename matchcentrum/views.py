@@ -30,6 +30,7 @@ from .forms import (
 from .models import Match, MatchRequest, MatchState, Side
 from .permissions import can_view_match, can_view_request, sides_of
 from .permissions import next_states as allowed_next_states
+from .scoring import match_suggestions
 
 PAGE_SIZE = 20
 
@@ -190,7 +191,7 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if team:
         # The ten best by default; all candidates on request, to propose someone further down.
         show_all = request.GET.get("all") == "1"
-        suggestions = services.match_suggestions(match_request, limit=None if show_all else 10)
+        suggestions = match_suggestions(match_request, limit=None if show_all else 10)
         context["show_all"] = show_all
         form = ProposeForm(request.POST or None, suggestions=suggestions)
         if request.method == "POST":
