@@ -34,7 +34,7 @@ def main() -> int:
     report = Report()
     started = time.perf_counter()
     try:
-        from network.demo import ensure_home_page
+        from network.pages import ensure_home_page
 
         ensure_home_page()
         names = sorted(

@@ -11,7 +11,7 @@ def run(report: Report) -> None:
     from events.factories import EventIndexPageFactory, RegistrationFactory, event_pages_bulk_create
     from events.ical import calendar_for
     from events.models import EventIndexPage, EventPage
-    from network.demo import ensure_home_page
+    from network.pages import ensure_home_page
 
     home = ensure_home_page()
     agenda = EventIndexPage.objects.first() or EventIndexPageFactory(parent=home)

@@ -18,7 +18,7 @@ from django.db import connection
 from wagtail.models import Page
 
 from municipalities.models import MunicipalityPage
-from network.demo import ensure_home_page
+from network.pages import ensure_home_page
 
 from .models import (
     LifeDomain,

@@ -8,13 +8,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.db.models.signals import post_save
 from django.utils import timezone
 from django.utils.text import slugify
 from modelsearch.backends import get_search_backends
 from modelsearch.signal_handlers import post_save_signal_handler
+from wagtail.models import GroupPagePermission
 from wagtail.signal_handlers import disable_reference_index_auto_update
+
+from network.pages import ensure_home_page
+from network.roles import PROJECT_TEAM
 
 from .models import MunicipalityIndexPage, MunicipalityPage
 from .reference import (
@@ -24,6 +29,7 @@ from .reference import (
     display_name_for,
     load_provinces,
 )
+from .services import map_cache_invalidate
 
 REQUIRED_COLUMNS = ("code", "name", "province", "population")
 CODE_RE = re.compile(r"^GM\d{4}$")
@@ -190,8 +196,6 @@ def load_centroids(path: Path) -> dict[str, tuple[float, float]]:
 
 def ensure_index_page() -> MunicipalityIndexPage:
     """The overview page at /gemeenten/ under the home page, created when missing."""
-    from network.demo import ensure_home_page
-
     index = MunicipalityIndexPage.objects.first()
     if index is None:
         home = ensure_home_page()
@@ -215,11 +219,6 @@ def _grant_team_page_permissions(index: MunicipalityIndexPage) -> None:
     Wagtail grants page rights per subtree (GroupPagePermission), not through model
     permissions, so the team gets them on the overview page and everything below it.
     """
-    from django.contrib.auth.models import Group, Permission
-    from wagtail.models import GroupPagePermission
-
-    from network.roles import PROJECT_TEAM
-
     group, _created = Group.objects.get_or_create(name=PROJECT_TEAM)
     for codename in ("change_page", "publish_page"):
         permission = Permission.objects.get(
@@ -393,7 +392,5 @@ def import_municipalities(
             result.retired.append((code, target.cbs_code if target else None))
 
         if result.changed:
-            from .services import map_cache_invalidate
-
             transaction.on_commit(map_cache_invalidate)
     return result
