@@ -16,6 +16,7 @@ from pathlib import Path
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
 
 from municipalities.models import MunicipalityPage
 from network.pages import ensure_home_page
@@ -260,8 +261,6 @@ def generate_practices(*, index: PracticeIndexPage, count: int, start: int = 0) 
 
 def add_to_site_search(page_ids: list[int]) -> None:
     """Wagtail's own index (site search, and the database engine on SQLite) in one batch."""
-    from wagtail.search.backends import get_search_backend
-
     backend = get_search_backend()
     pages = list(
         PracticePage.objects.filter(pk__in=page_ids).select_related("kind").prefetch_related("tags")

@@ -3,14 +3,14 @@
 from django.conf import settings
 from django_tasks import task
 
+from .search.elastic import index_pages, rebuild_index, remove_page
+
 
 @task()
 def practice_index_update(page_ids: list[int]) -> None:
     """(Re)index the practices, or remove them when they are no longer live."""
     if not settings.ELASTICSEARCH_URL:
         return
-    from .search.elastic import index_pages
-
     index_pages(page_ids)
 
 
@@ -18,8 +18,6 @@ def practice_index_update(page_ids: list[int]) -> None:
 def practice_index_remove(page_id: int) -> None:
     if not settings.ELASTICSEARCH_URL:
         return
-    from .search.elastic import remove_page
-
     remove_page(page_id)
 
 
@@ -28,6 +26,4 @@ def practice_index_rebuild() -> None:
     """A new index with the current synonym list (analysis settings are fixed per index)."""
     if not settings.ELASTICSEARCH_URL:
         return
-    from .search.elastic import rebuild_index
-
     rebuild_index()

@@ -3,7 +3,6 @@
 from collections.abc import Iterable
 
 from django.contrib.auth.models import AnonymousUser
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
@@ -15,6 +14,7 @@ from municipalities.models import MunicipalityPage
 from network.models import User
 
 from .models import Match, MatchEvent, MatchRequest, MatchState, Side
+from .tasks import send_match_proposal
 
 # The only moves a match can make; everything else is refused with a message.
 ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
@@ -25,9 +25,6 @@ ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
     MatchState.DECLINED: frozenset(),
 }
 LIVE_STATES = (MatchState.PROPOSED, MatchState.ACCEPTED, MatchState.IN_CONVERSATION)
-
-RESPONSE_SALT = "matchcentrum.respond"
-RESPONSE_MAX_AGE = 60 * 60 * 24 * 60  # a proposal can be answered for 60 days
 
 
 class TransitionError(ValidationError):
@@ -105,40 +102,6 @@ def _log(
     event.save()
 
 
-def response_token(match: Match, side: str, action: str) -> str:
-    """A signed, expiring token for one side to accept or decline a match with one link."""
-    payload = {"m": match.pk, "s": side, "a": action, "t": match.token_of(side)}
-    return signing.dumps(payload, salt=RESPONSE_SALT, compress=True)
-
-
-def response_token_read(token: str) -> tuple[Match, str, str] | None:
-    """The match, side and action of a one-link token; None when forged, expired or revoked."""
-    try:
-        payload = signing.loads(token, salt=RESPONSE_SALT, max_age=RESPONSE_MAX_AGE)
-    except signing.BadSignature:
-        return None
-    if payload.get("s") not in Side.values or payload.get("a") not in ("accept", "decline"):
-        return None
-    match = (
-        Match.objects.select_related("request", "asking_municipality", "offering_municipality")
-        .filter(pk=payload.get("m"))
-        .first()
-    )
-    if match is None or not signing.constant_time_compare(
-        match.token_of(payload["s"]), str(payload.get("t", ""))
-    ):
-        return None
-    return match, payload["s"], payload["a"]
-
-
-def offering_contacts(match: Match) -> list[str]:
-    """Who hears about a proposal on the offering side: the chosen contact or its officials."""
-    if match.offering_contact_email:
-        return [match.offering_contact_email]
-    memberships = match.offering_municipality.memberships.filter(is_contact=True)
-    return sorted({m.user.email for m in memberships.select_related("user")})
-
-
 @transaction.atomic
 def match_propose(
     *,
@@ -172,8 +135,6 @@ def match_propose(
     if match_request.status != MatchRequest.Status.MATCHED:
         match_request.status = MatchRequest.Status.MATCHED
         match_request.save(update_fields=["status"])
-    from .tasks import send_match_proposal
-
     transaction.on_commit(lambda: send_match_proposal.enqueue(match_id=match.pk))
     return match
 

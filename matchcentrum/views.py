@@ -31,6 +31,7 @@ from .models import Match, MatchRequest, MatchState, Side
 from .permissions import can_view_match, can_view_request, sides_of
 from .permissions import next_states as allowed_next_states
 from .scoring import match_suggestions
+from .tokens import response_token_read
 
 PAGE_SIZE = 20
 
@@ -373,7 +374,7 @@ def match_consent(request: HttpRequest, pk: int, side: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def respond(request: HttpRequest, token: str) -> HttpResponse:
     """The one-link answer from the proposal email; works without an account."""
-    found = services.response_token_read(token)
+    found = response_token_read(token)
     if found is None:
         return render(request, "matchcentrum/respond_invalid.html", status=404)
     match, side, action = found

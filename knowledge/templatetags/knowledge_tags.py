@@ -4,6 +4,7 @@ from django import template
 from django.db.models import Prefetch
 
 from knowledge.models import PracticeIndexPage, PracticePage
+from municipalities.models import MunicipalityPage
 
 register = template.Library()
 
@@ -27,8 +28,6 @@ def municipality_practices(municipality, limit: int = 20) -> list[PracticePage]:
 @register.simple_tag
 def newest_practices(limit: int = 3) -> list[PracticePage]:
     """The newest published practices, with their municipalities (two queries)."""
-    from municipalities.models import MunicipalityPage
-
     return list(
         PracticePage.objects.live()
         .select_related("kind")

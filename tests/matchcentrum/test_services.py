@@ -13,9 +13,8 @@ from matchcentrum.services import (
     match_request_create,
     match_respond,
     match_transition,
-    response_token,
-    response_token_read,
 )
+from matchcentrum.tokens import response_token, response_token_read
 from municipalities.models import LiaStatus, SizeClass
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from matchcentrum.factories import MatchFactory, MatchRequestFactory
 from matchcentrum.models import Match, MatchRequest, MatchState, Side
-from matchcentrum.services import response_token
+from matchcentrum.tokens import response_token
 from network.factories import UserFactory
 from network.roles import MUNICIPAL_OFFICIAL
 
