@@ -8,9 +8,11 @@ from bench.utils import Report, time_get
 
 
 def run(report: Report) -> None:
+    # Imported here, not at the top: Django is set up (bench/__main__.py) before this runs.
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    # Imported here, not at the top: Django is set up (bench/__main__.py) before this runs.
     from knowledge import demo as knowledge_demo
     from knowledge.demo import judged_queries
     from knowledge.models import PracticePage

@@ -7,9 +7,11 @@ from bench.utils import Report, time_call, time_get
 
 
 def run(report: Report) -> None:
+    # Imported here, not at the top: Django is set up (bench/__main__.py) before this runs.
     from django.db import connection
     from django.test import Client
 
+    # Imported here, not at the top: Django is set up (bench/__main__.py) before this runs.
     from knowledge import demo as knowledge_demo
     from knowledge.models import PracticePage, Theme
     from matchcentrum.factories import MatchRequestFactory

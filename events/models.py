@@ -111,18 +111,21 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     # The routes hand over to views.py, which keeps the pages readable and the views thin.
     @path("")
     def index_route(self, request, *args, **kwargs):
+        # Imported here: views import these models (a circle at module level).
         from .views import agenda_list
 
         return agenda_list(request, index=self)
 
     @path("maand/")
     def month_route(self, request):
+        # Imported here: views import these models (a circle at module level).
         from .views import agenda_month
 
         return agenda_month(request, index=self)
 
     @path("archief/")
     def past_route(self, request):
+        # Imported here: views import these models (a circle at module level).
         from .views import agenda_past
 
         return agenda_past(request, index=self)
@@ -308,30 +311,35 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @path("")
     def index_route(self, request, *args, **kwargs):
+        # Imported here: views import these models (a circle at module level).
         from .views import event_detail
 
         return event_detail(request, event=self)
 
     @path("aanmelden/")
     def register_route(self, request):
+        # Imported here: views import these models (a circle at module level).
         from .views import event_register
 
         return event_register(request, event=self)
 
     @path("ical/")
     def ical_route(self, request):
+        # Imported here: views import these models (a circle at module level).
         from .views import event_ical
 
         return event_ical(request, event=self)
 
     @path("deelnemers/")
     def participants_route(self, request):
+        # Imported here: views import these models (a circle at module level).
         from .views import event_participants
 
         return event_participants(request, event=self)
 
     @path("deelnemers/csv/")
     def participants_csv_route(self, request):
+        # Imported here: views import these models (a circle at module level).
         from .views import event_participants_csv
 
         return event_participants_csv(request, event=self)

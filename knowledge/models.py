@@ -180,6 +180,7 @@ class PracticeIndexPage(BasePage):
         verbose_name = _("practice library")
 
     def serve(self, request, *args, **kwargs):
+        # Imported here: views import these models (a circle at module level).
         from .views import practice_search
 
         return practice_search(request, self)

@@ -1,4 +1,4 @@
-"""The overview and profiles (served by Wagtail, found in one query) and the open data exports."""
+"""The overview and profiles (served by Wagtail under their URL names) and the open data exports."""
 
 import csv
 
@@ -8,39 +8,19 @@ from django.utils.translation import gettext as _
 from wagtail.views import serve
 
 from .forms import MunicipalityFilterForm
-from .models import MunicipalityIndexPage, MunicipalityPage
 from .overview import filtered_rows
 
 INDEX_SLUG = "gemeenten"
 
 
-def _serve_found(request: HttpRequest, page, path: str) -> HttpResponse:
-    """Hand the page to Wagtail's own serve view, with its routing result filled in.
-
-    Wagtail routes /gemeenten/<slug>/ level by level (two queries per level); one query finds the
-    page. Everything else (view restrictions, serve hooks, 404s) stays Wagtail's.
-    """
-    if page is not None:
-        request._wagtail_route_for_request = (page, [], {})
-    return serve(request, path)
-
-
 def municipality_index(request: HttpRequest) -> HttpResponse:
-    page = (
-        MunicipalityIndexPage.objects.live()
-        .filter(depth=3, url_path__endswith=f"/{INDEX_SLUG}/")
-        .first()
-    )
-    return _serve_found(request, page, f"{INDEX_SLUG}/")
+    """/gemeenten/ under its URL name; Wagtail serves the page (restrictions, hooks, 404)."""
+    return serve(request, f"{INDEX_SLUG}/")
 
 
 def municipality_profile(request: HttpRequest, slug: str) -> HttpResponse:
-    page = (
-        MunicipalityPage.objects.live()
-        .filter(slug=slug, url_path__endswith=f"/{INDEX_SLUG}/{slug}/")
-        .first()
-    )
-    return _serve_found(request, page, f"{INDEX_SLUG}/{slug}/")
+    """/gemeenten/<slug>/: the overview page's route finds the profile in one query."""
+    return serve(request, f"{INDEX_SLUG}/{slug}/")
 
 
 EXPORT_COLUMNS = (
