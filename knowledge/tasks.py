@@ -3,7 +3,7 @@
 from django.conf import settings
 from django_tasks import task
 
-from .search.elastic import index_pages, rebuild_index, remove_page
+from .search import elastic
 
 
 @task()
@@ -11,14 +11,14 @@ def practice_index_update(page_ids: list[int]) -> None:
     """(Re)index the practices, or remove them when they are no longer live."""
     if not settings.ELASTICSEARCH_URL:
         return
-    index_pages(page_ids)
+    elastic.index_pages(page_ids)
 
 
 @task()
 def practice_index_remove(page_id: int) -> None:
     if not settings.ELASTICSEARCH_URL:
         return
-    remove_page(page_id)
+    elastic.remove_page(page_id)
 
 
 @task()
@@ -26,4 +26,4 @@ def practice_index_rebuild() -> None:
     """A new index with the current synonym list (analysis settings are fixed per index)."""
     if not settings.ELASTICSEARCH_URL:
         return
-    rebuild_index()
+    elastic.rebuild_index()

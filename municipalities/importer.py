@@ -293,18 +293,6 @@ def _create_pages(index: MunicipalityIndexPage, new_pages: list[MunicipalityPage
         backend.add_bulk(MunicipalityPage, new_pages)
 
 
-UPDATABLE_FIELDS = (
-    "official_name",
-    "province",
-    "province_code",
-    "region_code",
-    "region",
-    "population_year",
-    "centroid_lat",
-    "centroid_lon",
-)
-
-
 def import_municipalities(
     *,
     csv_path: Path = DEFAULT_CSV,

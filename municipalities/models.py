@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
@@ -65,20 +64,6 @@ class MunicipalityIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("municipality overview")
-
-    def route(self, request, path_components):
-        """Find a profile in one query instead of Wagtail's two (the agenda does the same)."""
-        if len(path_components) == 1:
-            profile = (
-                MunicipalityPage.objects.live()
-                .child_of(self)
-                .filter(slug=path_components[0])
-                .first()
-            )
-            if profile is None:
-                raise Http404
-            return profile.route(request, [])
-        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         # Imported here: forms, services and overview import these models (a circle at module level).

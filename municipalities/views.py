@@ -1,26 +1,38 @@
-"""The overview and profiles (served by Wagtail under their URL names) and the open data exports."""
+"""The overview and profiles (found in one query, served like any page) and the open data exports."""
 
 import csv
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
-from wagtail.views import serve
+
+from network.serving import serve_page
 
 from .forms import MunicipalityFilterForm
+from .models import MunicipalityIndexPage, MunicipalityPage
 from .overview import filtered_rows
 
 INDEX_SLUG = "gemeenten"
 
 
 def municipality_index(request: HttpRequest) -> HttpResponse:
-    """/gemeenten/ under its URL name; Wagtail serves the page (restrictions, hooks, 404)."""
-    return serve(request, f"{INDEX_SLUG}/")
+    """/gemeenten/: found in one query, then served like any Wagtail page."""
+    page = (
+        MunicipalityIndexPage.objects.live()
+        .filter(depth=3, url_path__endswith=f"/{INDEX_SLUG}/")
+        .first()
+    )
+    return serve_page(request, page)
 
 
 def municipality_profile(request: HttpRequest, slug: str) -> HttpResponse:
-    """/gemeenten/<slug>/: the overview page's route finds the profile in one query."""
-    return serve(request, f"{INDEX_SLUG}/{slug}/")
+    """/gemeenten/<slug>/: found in one query instead of Wagtail's two per level."""
+    page = (
+        MunicipalityPage.objects.live()
+        .filter(slug=slug, url_path__endswith=f"/{INDEX_SLUG}/{slug}/")
+        .first()
+    )
+    return serve_page(request, page)
 
 
 EXPORT_COLUMNS = (

@@ -1,4 +1,4 @@
-"""The shared helpers in network: pagination, local time, the verified-email check, breadcrumbs."""
+"""The shared helpers in network: pagination, local time, verified email, breadcrumbs, 403, serving."""
 
 from datetime import UTC, datetime
 
@@ -6,14 +6,17 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.template import Context, Template
 from django.test import RequestFactory
 from django.urls import reverse
+from wagtail.models import PageViewRestriction
 
 from network.accounts import has_verified_email
 from network.dates import local_datetime, local_datetime_text
 from network.factories import StandardPageFactory, UserFactory
 from network.pagination import page_number_is_valid, paginate
+from network.serving import serve_page
 from network.views import forbidden, permission_denied
 
 ITEMS = list(range(45))  # three pages of 20
@@ -129,3 +132,14 @@ def test_a_raised_permission_denied_shows_its_reason_on_the_403_page():
     assert "Alleen voor het projectteam." in response.content.decode()
     fallback = permission_denied(request, PermissionDenied())
     assert fallback.status_code == 403 and 'role="alert"' in fallback.content.decode()
+
+
+def test_serve_page_runs_wagtails_serve_hooks(home_page):
+    page = StandardPageFactory(parent=home_page, title="Intern", slug="intern")
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    request = RequestFactory().get("/intern/")
+    request.user = AnonymousUser()
+    response = serve_page(request, page)
+    assert response.status_code == 302 and "next=/intern/" in response["Location"]
+    with pytest.raises(Http404):
+        serve_page(request, None)

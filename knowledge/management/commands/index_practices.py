@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from knowledge.search.elastic import rebuild_index
+from knowledge.search import elastic
 
 
 class Command(BaseCommand):
@@ -15,4 +15,4 @@ class Command(BaseCommand):
     def handle(self, *args, batch_size: int, **options) -> None:
         if not settings.ELASTICSEARCH_URL:
             raise CommandError("ELASTICSEARCH_URL is not set; the database engine needs no index.")
-        rebuild_index(batch_size=batch_size, stdout=self.stdout)
+        elastic.rebuild_index(batch_size=batch_size, stdout=self.stdout)
