@@ -5,8 +5,8 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from events.factories import EventIndexPageFactory, EventPageFactory
 from events.models import EventIndexPage, EventPage
-from network.demo import ensure_home_page
 from network.models import HomePage, StandardPage
+from network.pages import ensure_home_page
 
 
 class EventsPageTreeTests(WagtailPageTestCase):

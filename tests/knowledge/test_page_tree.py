@@ -5,8 +5,8 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from knowledge.factories import PracticeIndexPageFactory, PracticePageFactory
 from knowledge.models import PracticeIndexPage, PracticePage
-from network.demo import ensure_home_page
 from network.models import HomePage, StandardPage
+from network.pages import ensure_home_page
 
 
 class KnowledgePageTreeTests(WagtailPageTestCase):

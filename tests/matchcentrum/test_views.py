@@ -8,7 +8,7 @@ from pytest_django.asserts import assertContains
 
 from matchcentrum.factories import MatchFactory, MatchRequestFactory
 from matchcentrum.models import Match, MatchRequest, MatchState, Side
-from matchcentrum.services import response_token
+from matchcentrum.tokens import response_token
 from network.factories import UserFactory
 from network.roles import MUNICIPAL_OFFICIAL
 

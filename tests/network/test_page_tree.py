@@ -3,9 +3,9 @@
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
-from network.demo import ensure_home_page
 from network.factories import StandardPageFactory
 from network.models import HomePage, StandardPage
+from network.pages import ensure_home_page
 
 
 class NetworkPageTreeTests(WagtailPageTestCase):
