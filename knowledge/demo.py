@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
 
 from municipalities.models import MunicipalityPage
 from network.demo import ensure_home_page
@@ -25,8 +26,8 @@ from .models import (
     PracticePage,
     TargetGroup,
     Theme,
-    refresh_search_vectors,
 )
+from .search.index import search_rows_refresh
 from .vocabularies import load_vocabularies
 
 GENERATED_BASE = 110
@@ -228,7 +229,7 @@ def generate_practices(*, index: PracticeIndexPage, count: int, start: int = 0) 
         for objects in through.values():
             if objects:
                 type(objects[0]).objects.bulk_create(objects)
-        refresh_search_vectors([page.pk for page in pages])
+        search_rows_refresh([page.pk for page in pages])
         add_to_site_search([page.pk for page in pages])
         made += len(pages)
     PracticeIndexPage.objects.filter(pk=index.pk).update(numchild=index.get_children().count())
@@ -237,9 +238,7 @@ def generate_practices(*, index: PracticeIndexPage, count: int, start: int = 0) 
 
 
 def add_to_site_search(page_ids: list[int]) -> None:
-    """Wagtail's own index (site search, and the database engine on SQLite) in one batch."""
-    from wagtail.search.backends import get_search_backend
-
+    """Wagtail's own index (site search) in one batch."""
     backend = get_search_backend()
     pages = list(
         PracticePage.objects.filter(pk__in=page_ids).select_related("kind").prefetch_related("tags")

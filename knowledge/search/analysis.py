@@ -19,7 +19,7 @@ DATA = Path(__file__).resolve().parent / "data"
 MAX_WORD = 40
 MAX_QUERY_WORDS = 12
 # Letters and digits; a hyphen or apostrophe inside a word keeps it together (re-integratie).
-_TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _JOINERS = re.compile(r"[-'’]")
 
 STOPWORDS = frozenset(
@@ -98,6 +98,11 @@ def split_compound(word: str, depth: int = 0) -> tuple[str, ...]:
     return best[1] if best else ()
 
 
+def words(text: str) -> list[str]:
+    """The folded words of a text in order, stop words included (to show a corrected query)."""
+    return [_JOINERS.sub("", token)[:MAX_WORD] for token in TOKEN.findall(fold(text))]
+
+
 @dataclass(frozen=True)
 class Token:
     """One word as the index keeps it: the folded word, its stem and the stems of its parts."""
@@ -118,7 +123,7 @@ def analyse(text: str) -> list[Token]:
     A hyphen or apostrophe inside a word joins it ('re-integratie' -> 'reintegratie'); the
     pieces and the known parts of a compound become the token's parts."""
     tokens = []
-    for token in _TOKEN.findall(fold(text)):
+    for token in TOKEN.findall(fold(text)):
         word = _JOINERS.sub("", token)[:MAX_WORD]
         if (len(word) < 2 and not word.isdigit()) or word in STOPWORDS:
             continue
@@ -127,6 +132,13 @@ def analyse(text: str) -> list[Token]:
         parts = [stem(p) for p in split_compound(word)] + [stem(p) for p in pieces]
         tokens.append(Token(word, main, tuple(p for p in dict.fromkeys(parts) if p != main)))
     return tokens
+
+
+@functools.lru_cache(maxsize=100_000)
+def word_stems(token: str) -> frozenset[str]:
+    """The stem and part stems of one word as written (for marking it in a text)."""
+    found = analyse(token)
+    return frozenset((found[0].stem, *found[0].parts)) if found else frozenset()
 
 
 def damerau(a: str, b: str, limit: int = 3) -> int:
