@@ -23,14 +23,124 @@ TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _JOINERS = re.compile(r"[-'’]")
 
 STOPWORDS = frozenset(
-    """
-    de het een en of van in op te ten ter aan met voor door bij naar om over uit als dan dat
-    die dit deze er is zijn was waren wordt worden werd werden heeft hebben had hadden kan
-    kunnen zal zullen moet moeten niet geen ook nog al wel zo maar want hoe wat wie waar
-    wanneer welke zich hun hij zij ze wij we je jij u ik mijn ons onze jullie haar hem men
-    iets alle elk elke ieder iedere veel meer zeer tot tussen zonder onder na via per
-    the a an and or of in on at to for with by from as is are be this that these those
-    """.split()
+    [
+        "de",
+        "het",
+        "een",
+        "en",
+        "of",
+        "van",
+        "in",
+        "op",
+        "te",
+        "ten",
+        "ter",
+        "aan",
+        "met",
+        "voor",
+        "door",
+        "bij",
+        "naar",
+        "om",
+        "over",
+        "uit",
+        "als",
+        "dan",
+        "dat",
+        "die",
+        "dit",
+        "deze",
+        "er",
+        "is",
+        "zijn",
+        "was",
+        "waren",
+        "wordt",
+        "worden",
+        "werd",
+        "werden",
+        "heeft",
+        "hebben",
+        "had",
+        "hadden",
+        "kan",
+        "kunnen",
+        "zal",
+        "zullen",
+        "moet",
+        "moeten",
+        "niet",
+        "geen",
+        "ook",
+        "nog",
+        "al",
+        "wel",
+        "zo",
+        "maar",
+        "want",
+        "hoe",
+        "wat",
+        "wie",
+        "waar",
+        "wanneer",
+        "welke",
+        "zich",
+        "hun",
+        "hij",
+        "zij",
+        "ze",
+        "wij",
+        "we",
+        "je",
+        "jij",
+        "u",
+        "ik",
+        "mijn",
+        "ons",
+        "onze",
+        "jullie",
+        "haar",
+        "hem",
+        "men",
+        "iets",
+        "alle",
+        "elk",
+        "elke",
+        "ieder",
+        "iedere",
+        "veel",
+        "meer",
+        "zeer",
+        "tot",
+        "tussen",
+        "zonder",
+        "onder",
+        "na",
+        "via",
+        "per",
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "with",
+        "by",
+        "from",
+        "as",
+        "is",
+        "are",
+        "be",
+        "this",
+        "that",
+        "these",
+        "those",
+    ]
 )
 
 _stemmer = Stemmer.Stemmer("dutch")
@@ -44,13 +154,16 @@ def fold(text: str) -> str:
 
 @functools.lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    """The Snowball Dutch stem of a folded word; a trailing -e is dropped as well, so
-    'prikkelarme' meets 'prikkelarm'. Words with digits are kept as they are."""
+    """The Snowball Dutch stem of a folded word. An inflected -e the stemmer leaves is read
+    as the plural -en ('dove' as 'doven' -> doof, 'grote' -> groot, 'prikkelarme' ->
+    prikkelarm). Words with digits are kept as they are."""
     if len(word) > MAX_WORD:
         word = word[:MAX_WORD]
     if not word.isalpha() or len(word) < 3:
         return word
     result = _stemmer.stemWord(word)
+    if result == word and word.endswith("e") and len(word) > 3:
+        result = _stemmer.stemWord(word + "n")
     if len(result) > 4 and result.endswith("e"):
         result = result[:-1]
     return result
@@ -71,6 +184,16 @@ _LINKS = ("s", "en", "e")
 
 def _is_part(head: str) -> bool:
     return len(head) >= 3 and stem(head) in PART_STEMS
+
+
+@functools.lru_cache(maxsize=200_000)
+def compound_parts(word: str) -> tuple[str, ...]:
+    """The parts of a compound and, for three parts, the two compounds within it
+    ('stembureauleden' -> stem, bureau, leden, stembureau, bureauleden)."""
+    parts = split_compound(word)
+    if len(parts) == 3:
+        parts = (*parts, parts[0] + parts[1], parts[1] + parts[2])
+    return parts
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -129,7 +252,7 @@ def analyse(text: str) -> list[Token]:
             continue
         main = stem(word)
         pieces = _pieces(token) if word != token else ()
-        parts = [stem(p) for p in split_compound(word)] + [stem(p) for p in pieces]
+        parts = [stem(p) for p in compound_parts(word)] + [stem(p) for p in pieces]
         tokens.append(Token(word, main, tuple(p for p in dict.fromkeys(parts) if p != main)))
     return tokens
 

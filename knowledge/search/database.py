@@ -38,6 +38,8 @@ from .terms import VOCABULARY_FACETS, cached_terms
 # How many of the best database matches the scorer ranks again (a page beyond them keeps
 # the database's order).
 CANDIDATES = 120
+# When fewer practices than this have every word, practices with some of them are shown too.
+FEW = 3
 M2M_FACETS = {"theme": "themes", "life_domain": "life_domains", "target_group": "target_groups"}
 PAGES = PracticePage._meta.db_table
 WAGTAIL_PAGES = Page._meta.db_table
@@ -120,13 +122,8 @@ class DatabaseEngine:
         if match is not None and not complete:
             match = self._any(match)
         counts, total = self._count(match, conditions, terms) if match else ({}, 0)
-        if (
-            not total
-            and match is not None
-            and match.every
-            and len(match.plan.slots) > 1
-            and not (conditions and self._exists(match))
-        ):
+        if match is not None and match.every and len(match.plan.slots) > 1 and total < FEW:
+            # Few practices have every word: those with some of them follow, ranked lower.
             match = self._any(match)
             counts, total = self._count(match, conditions, terms)
         if total <= query.offset or match is None:
@@ -239,15 +236,6 @@ class DatabaseEngine:
             if distance <= limit and (best is None or (distance, -documents) < best[:2]):
                 best = (distance, -documents, candidate)
         return best[2] if best else ""
-
-    def _exists(self, match: Match) -> bool:
-        sql, params = match.sql
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT EXISTS (SELECT 1 FROM {ROWS} s WHERE s.live AND {sql})",  # noqa: S608
-                params,
-            )
-            return bool(cursor.fetchone()[0])
 
     # -- filters ------------------------------------------------------------------------------
 
@@ -408,7 +396,7 @@ class DatabaseEngine:
         where, params = self._where(conditions)
         match_sql, match_params = match.sql
         if connection.vendor == "postgresql":
-            rank_sql = f"ts_rank('{{0.1, 0.3, 0.6, 1.0}}', s.vector, CAST(%s AS tsquery))"
+            rank_sql = "ts_rank('{0.1, 0.3, 0.6, 1.0}', s.vector, CAST(%s AS tsquery))"
             rank_params = match_params
             order = f"{rank_sql} DESC, {self._NEWEST}"
             source = f"{ROWS} s"

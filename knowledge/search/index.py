@@ -90,9 +90,13 @@ def ensure_fts_table() -> None:
 
 
 def search_rows_refresh(page_ids: Iterable[int] | None = None) -> None:
-    """(Re)write the search rows of these practices (all when None) and the word list."""
+    """(Re)write the search rows of these practices and the word list; with None, every
+    practice and the word list from scratch (after a change to the analysis)."""
     if page_ids is None:
         ids = list(PracticePage.objects.order_by("pk").values_list("pk", flat=True))
+        with connection.cursor() as cursor:
+            cursor.execute(f"UPDATE {ROWS} SET words = ''")  # noqa: S608
+            cursor.execute(f"DELETE FROM {WORDS}")  # noqa: S608
     else:
         ids = sorted(set(page_ids))
     for start in range(0, len(ids), _BATCH):
@@ -236,4 +240,3 @@ def _write_structure(ids: list[int]) -> None:
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [ids])
-

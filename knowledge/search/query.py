@@ -23,8 +23,12 @@ PART_WEIGHT = 0.75
 # Field weights (title, tags, summary, body) and their usual lengths in words.
 FIELD_WEIGHTS = (3.0, 2.2, 1.4, 1.0)
 FIELD_LENGTHS = (7.0, 5.0, 35.0, 90.0)
+# Length normalisation per field: mild, so a short page full of labels does not win.
+FIELD_B = (0.3, 0.0, 0.5, 0.3)
 PART_MATCH = 0.8
-K1, B = 1.2, 0.6
+K1 = 1.2
+# Other ways of matching a slot add this share of their score to the best one.
+TIE_BREAKER = 0.3
 
 
 @dataclass(frozen=True)
@@ -148,8 +152,7 @@ def joined_synonyms(
 ) -> dict[int, list[tuple[str, ...]]]:
     """The synonyms of the joined words ('stem lokaal' -> stemlokaal -> stembureau)."""
     return {
-        index: [t for s in stems for t in synonyms.get((s,), [])]
-        for index, stems in joins.items()
+        index: [t for s in stems for t in synonyms.get((s,), [])] for index, stems in joins.items()
     }
 
 
@@ -167,9 +170,7 @@ def resolve(
     while index < len(plan.slots):
         slot = plan.slots[index]
         joined = [s for s in joins.get(index, []) if frequencies.get(s)]
-        widened = [
-            t for t in extra.get(index, []) if all(frequencies.get(s) for s in t)
-        ]
+        widened = [t for t in extra.get(index, []) if all(frequencies.get(s) for s in t)]
         if joined or widened:
             second = plan.slots[index + 1]
             pair = Alternative((slot.alternatives[0].stems[0], second.alternatives[0].stems[0]))
@@ -178,9 +179,7 @@ def resolve(
                 [pair, *(Alternative((s,)) for s in joined), *(_synonym(t) for t in widened)],
             )
             index += 1
-        known = [
-            alt for alt in slot.alternatives if all(frequencies.get(s) for s in alt.stems)
-        ]
+        known = [alt for alt in slot.alternatives if all(frequencies.get(s) for s in alt.stems)]
         slots.append(Slot(slot.words, known, slot.quoted, slot.joinable))
         index += 1
     return Plan(slots)
@@ -275,7 +274,7 @@ def score(
             found = positions.get(s)
             if found:
                 tf = sum(w for _p, w in found)
-                norm = 1 - B + B * lengths[f] / FIELD_LENGTHS[f]
+                norm = 1 - FIELD_B[f] + FIELD_B[f] * lengths[f] / FIELD_LENGTHS[f]
                 weighted += FIELD_WEIGHTS[f] * tf / norm
         return idf(s) * weighted * (K1 + 1) / (weighted + K1) if weighted else 0.0
 
@@ -283,7 +282,7 @@ def score(
     matched = 0
     slot_positions: list[dict[int, list[int]]] = []
     for slot in plan.slots:
-        best = 0.0
+        values = []
         spots: dict[int, list[int]] = {}
         for alt in slot.alternatives:
             if alt.phrase:
@@ -300,7 +299,9 @@ def score(
                 value = alt.weight * sum(scores) / math.sqrt(len(scores))
                 for f, w in enumerate(where):
                     spots.setdefault(f, []).extend(p for p, _w in w.get(alt.stems[0], []))
-            best = max(best, value)
+            values.append(value)
+        values.sort(reverse=True)
+        best = values[0] + TIE_BREAKER * sum(values[1:]) if values else 0.0
         if best:
             matched += 1
         total += best
