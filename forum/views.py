@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from network.roles import is_moderator
+from network.search import search_query
 
 from . import services
 from .forms import FlagForm, ForumSearchForm, ModerationForm, PostForm, SuspendForm, TopicForm
@@ -511,14 +512,15 @@ def search(request: HttpRequest) -> HttpResponse:
             query = form.cleaned_data["q"].strip()
         else:
             status = 400
-    if query:
+    searched = search_query(query) if query else None
+    if searched is not None:
         # Only visible posts in categories this visitor may read are ever searched.
         posts = Post.objects.filter(status=Post.Status.VISIBLE)
         if not request.user.is_authenticated:
             posts = posts.filter(
                 topic__in=Topic.objects.filter(category__is_public=True).values("pk")
             )
-        found = posts.search(query)
+        found = posts.search(searched)
         results = _page(Paginator(found, SEARCH_PER_PAGE), request)
         hydrated = {
             p.pk: p

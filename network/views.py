@@ -15,6 +15,7 @@ from wagtail.models import Page
 
 from .forms import DeleteAccountForm, ProfileForm, SiteSearchForm
 from .privacy import export_user_data
+from .search import search_query
 
 SEARCH_PAGE_SIZE = 10
 
@@ -30,8 +31,9 @@ def search(request: HttpRequest) -> HttpResponse:
             query = form.cleaned_data["q"].strip()
         else:
             status = 400
-    if query:
-        found = Page.objects.live().public().specific().search(query)
+    searched = search_query(query) if query else None
+    if searched is not None:
+        found = Page.objects.live().public().specific().search(searched)
         paginator = Paginator(found, SEARCH_PAGE_SIZE)
         try:
             results = paginator.page(request.GET.get("page", 1))
