@@ -513,6 +513,8 @@ def search(request: HttpRequest) -> HttpResponse:
         else:
             status = 400
     searched = search_query(query) if query else None
+    if query and searched is None:  # only quotes or signs: nothing to look for
+        results = Paginator([], SEARCH_PER_PAGE).page(1)
     if searched is not None:
         # Only visible posts in categories this visitor may read are ever searched.
         posts = Post.objects.filter(status=Post.Status.VISIBLE)

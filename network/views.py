@@ -32,6 +32,8 @@ def search(request: HttpRequest) -> HttpResponse:
         else:
             status = 400
     searched = search_query(query) if query else None
+    if query and searched is None:  # only quotes or signs: nothing to look for
+        results = Paginator([], SEARCH_PAGE_SIZE).page(1)
     if searched is not None:
         found = Page.objects.live().public().specific().search(searched)
         paginator = Paginator(found, SEARCH_PAGE_SIZE)
