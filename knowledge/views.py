@@ -10,7 +10,7 @@ from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from municipalities.models import SizeClass
 
@@ -27,7 +27,7 @@ FACET_LABELS = {
     "theme": gettext_lazy("Theme (article of the UN convention)"),
     "life_domain": gettext_lazy("Life domain"),
     "target_group": gettext_lazy("Target group"),
-    "municipality": gettext_lazy("Municipality"),
+    "municipality": pgettext_lazy("search filter", "Municipality"),
     "province": gettext_lazy("Province"),
     "size_class": gettext_lazy("Size of the municipality"),
     "year": gettext_lazy("Year"),
