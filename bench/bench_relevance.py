@@ -1,4 +1,8 @@
-"""Ranking quality of the practice search on the judged set: per engine, next to BM25."""
+"""Ranking quality of the practice search on the judged set: per engine, next to BM25.
+
+Each database engine is scored on a fresh database holding only the demo data (SQLite and
+PostgreSQL, each in a process of its own); Elasticsearch too when ELASTICSEARCH_URL is set.
+"""
 
 import json
 import os
@@ -6,25 +10,27 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bench.relevance import engine_rankings, evaluate, judged, load_demo, scores
+from django.conf import settings
+from django.db import connection
+
+from bench.relevance import engine_rankings, judged, load_demo, scores
 from bench.utils import Report
+from knowledge.search import get_engine
+from knowledge.search.elastic import rebuild_index
 
 TARGET_TOP3, TARGET_NDCG, SQLITE_MARGIN = 0.95, 0.85, 0.05
 
 
 def run(report: Report) -> None:
-    from django.conf import settings
-    from django.db import connection
-
-    load_demo()
-    figures = evaluate()
-    vendor = connection.vendor
-    if vendor != "sqlite":
-        figures["sqlite"] = _sqlite_figures()
+    figures: dict[str, dict] = {}
+    for vendor in ("postgresql", "sqlite"):
+        if vendor == "postgresql" and connection.vendor != "postgresql":
+            continue
+        found = _figures(vendor)
+        figures[vendor] = found[vendor]
+        figures[f"bm25 ({vendor})"] = found["bm25"]
     if getattr(settings, "ELASTICSEARCH_URL", ""):
-        from knowledge.search import get_engine
-        from knowledge.search.elastic import rebuild_index
-
+        load_demo()
         rebuild_index()
         cases = judged()
         figures["elasticsearch"] = scores(
@@ -41,7 +47,7 @@ def run(report: Report) -> None:
         elif name == "sqlite" and postgres:
             target_ndcg = f"within {SQLITE_MARGIN} of PostgreSQL"
             ok = postgres["ndcg5"] - ndcg5 <= SQLITE_MARGIN
-        label = {"bm25": "BM25 baseline"}.get(name, name)
+        label = name.replace("bm25", "BM25 baseline")
         report.add(
             "relevance",
             f"{label}: grade 3 in top 3 ({values['queries']} queries)",
@@ -52,16 +58,15 @@ def run(report: Report) -> None:
         report.add("relevance", f"{label}: nDCG@5", f"{ndcg5:.3f}", target_ndcg, ok)
 
 
-def _sqlite_figures() -> dict:
-    """The same evaluation on a fresh SQLite database, in a process of its own."""
+def _figures(vendor: str) -> dict:
+    """The evaluation on a fresh database of this kind, in a process of its own."""
     root = Path(__file__).resolve().parent.parent
-    environment = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     done = subprocess.run(  # noqa: S603 - our own module, no shell
-        [sys.executable, "-m", "bench.relevance"],
+        [sys.executable, "-m", "bench.relevance_run", vendor],
         cwd=root,
-        env=environment,
+        env=dict(os.environ),
         capture_output=True,
         text=True,
         check=True,
     )
-    return json.loads(done.stdout.strip().splitlines()[-1])["sqlite"]
+    return json.loads(done.stdout.strip().splitlines()[-1])

@@ -1,22 +1,26 @@
 """Ranking quality of the practice search on the judged set, next to a plain BM25 baseline.
 
-`python -m bench.relevance` builds a fresh SQLite database with the demo practices in a
-temporary folder and prints the figures as JSON; `bench_relevance` runs it beside the
-in-process (PostgreSQL) figures so one `make bench` shows every engine.
+`evaluate()` scores the database engine and the baseline on the demo practices of the current
+database. `python -m bench.relevance_run sqlite|postgresql` does so on a fresh database of
+its own and prints JSON, so the figures never depend on what other benchmarks built.
 """
 
 from __future__ import annotations
 
 import io
-import json
 import math
-import os
 import re
-import sys
-import tempfile
 import unicodedata
 from collections import Counter
-from pathlib import Path
+
+from django.db import connection
+
+from bench.relevance_set import JUDGEMENTS
+from knowledge import demo as knowledge_demo
+from knowledge.demo_practices import PRACTICES
+from knowledge.models import PracticePage
+from knowledge.search import SearchQuery, get_engine
+from municipalities import demo as municipalities_demo
 
 TOP = 5
 K1, B = 1.2, 0.75
@@ -24,18 +28,12 @@ K1, B = 1.2, 0.75
 
 def load_demo() -> None:
     """The municipalities and the demo practices (idempotent)."""
-    from knowledge import demo as knowledge_demo
-    from municipalities import demo as municipalities_demo
-
     municipalities_demo.load(scale=1, stdout=io.StringIO())
     knowledge_demo.load(scale=1, stdout=io.StringIO())
 
 
 def judged() -> list[tuple[str, dict, dict[str, int]]]:
     """The judged set with practice titles instead of numbers."""
-    from bench.relevance_set import JUDGEMENTS
-    from knowledge.demo_practices import PRACTICES
-
     return [
         (text, filters, {PRACTICES[number][0]: grade for number, grade in grades.items()})
         for text, filters, grades in JUDGEMENTS
@@ -53,15 +51,14 @@ def ndcg(ranked: list[str], grades: dict[str, int], k: int = TOP) -> float:
 
 def scores(rankings: list[list[str]], cases) -> dict[str, float]:
     """Share of queries with a grade-3 practice in the top 3, and the mean nDCG@5."""
-    with_three = [(r, g) for r, (_t, _f, g) in zip(rankings, cases, strict=True) if 3 in g.values()]
+    pairs = list(zip(rankings, cases, strict=True))
+    with_three = [(r, g) for r, (_t, _f, g) in pairs if 3 in g.values()]
     top3 = sum(any(g.get(t) == 3 for t in r[:3]) for r, g in with_three) / len(with_three)
-    mean = sum(ndcg(r, g) for r, (_t, _f, g) in zip(rankings, cases, strict=True)) / len(cases)
+    mean = sum(ndcg(r, g) for r, (_t, _f, g) in pairs) / len(cases)
     return {"top3": top3, "ndcg5": mean, "queries": len(cases)}
 
 
 def engine_rankings(engine, cases) -> list[list[str]]:
-    from knowledge.search import SearchQuery
-
     rankings = []
     for text, filters, _grades in cases:
         results = engine.search(SearchQuery(text=text, filters=filters, page_size=10))
@@ -75,12 +72,20 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[^\W_]+", folded)
 
 
+def _allowed(engine, filters) -> set[int]:
+    """The live practices a filter leaves, as the database engine resolves it."""
+    allowed, page = set(), 1
+    while True:
+        found = engine.search(SearchQuery(filters=filters, page=page, page_size=50))
+        allowed |= {hit.page.pk for hit in found.hits}
+        if not found.has_next:
+            return allowed
+        page += 1
+
+
 def bm25_rankings(cases) -> list[list[str]]:
     """Plain BM25 (no stemming, synonyms or typo tolerance) over title, summary and the
     page's full text; filters applied as the database engine resolves them."""
-    from knowledge.models import PracticePage
-    from knowledge.search import SearchQuery, get_engine
-
     pages = list(
         PracticePage.objects.live().values_list(
             "pk", "title", "summary", "easy_read_summary", "search_document"
@@ -95,15 +100,7 @@ def bm25_rankings(cases) -> list[list[str]]:
     engine = get_engine("database")
     rankings = []
     for text, filters, _grades in cases:
-        allowed = None
-        if filters:
-            allowed, page = set(), 1
-            while True:
-                found = engine.search(SearchQuery(filters=filters, page=page, page_size=50))
-                allowed |= {hit.page.pk for hit in found.hits}
-                if not found.has_next:
-                    break
-                page += 1
+        allowed = _allowed(engine, filters) if filters else None
         terms = _words(text)
         ranked = []
         for pk, counter in counts.items():
@@ -126,37 +123,8 @@ def bm25_rankings(cases) -> list[list[str]]:
 
 def evaluate() -> dict[str, dict[str, float]]:
     """The database engine and the BM25 baseline on the current database."""
-    from django.db import connection
-
-    from knowledge.search import get_engine
-
     cases = judged()
-    figures = {
+    return {
         connection.vendor: scores(engine_rankings(get_engine("database"), cases), cases),
         "bm25": scores(bm25_rankings(cases), cases),
     }
-    return figures
-
-
-def main() -> int:
-    """Evaluate on a fresh SQLite database (a temporary folder) and print JSON."""
-    folder = tempfile.mkdtemp(prefix="idm-relevance-")
-    os.environ["DATABASE_URL"] = f"sqlite:///{folder}/relevance.sqlite3"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "network.settings.bench")
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    from network.demo import ensure_home_page
-
-    call_command("migrate", verbosity=0)
-    ensure_home_page()
-    load_demo()
-    print(json.dumps(evaluate()))
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
