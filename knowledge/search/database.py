@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db import connection
 from django.db.models.expressions import RawSQL
 from wagtail.models import Page
@@ -21,7 +22,7 @@ from municipalities.models import MunicipalityPage, SizeClass
 from ..models import PracticePage
 from .analysis import TOKEN, allowed_typos, damerau, word_stems, words
 from .base import FACETS, Hit, SearchQuery, SearchResults, highlight
-from .index import FTS, ROWS, WORDS, parse_terms
+from .index import FTS, ROWS, WORDS
 from .query import (
     Plan,
     build_plan,
@@ -38,8 +39,9 @@ from .terms import VOCABULARY_FACETS, cached_terms
 # How many of the best database matches the scorer ranks again (a page beyond them keeps
 # the database's order).
 CANDIDATES = 120
+DOCUMENTS_CACHE_KEY = "knowledge:search:documents"
 # When fewer practices than this have every word, practices with some of them are shown too.
-FEW = 3
+FEW = 2
 M2M_FACETS = {"theme": "themes", "life_domain": "life_domains", "target_group": "target_groups"}
 PAGES = PracticePage._meta.db_table
 WAGTAIL_PAGES = Page._meta.db_table
@@ -177,20 +179,21 @@ class DatabaseEngine:
         how many live practices there are: one query."""
         stems = {s[:40] for s in stems}
         marks = ", ".join(["%s"] * len(stems)) or "NULL"
-        sql = (
-            f"SELECT stem, SUM(documents) FROM {WORDS} WHERE stem IN ({marks}) GROUP BY stem "  # noqa: S608
-            f"UNION ALL SELECT '', COUNT(*) FROM {ROWS} WHERE live"
-        )
+        documents = cache.get(DOCUMENTS_CACHE_KEY)
+        sql = f"SELECT stem, SUM(documents) FROM {WORDS} WHERE stem IN ({marks}) GROUP BY stem"  # noqa: S608
+        if documents is None:
+            sql += f" UNION ALL SELECT '', COUNT(*) FROM {ROWS} WHERE live"  # noqa: S608
         frequencies: dict[str, int] = {}
-        documents = 0
         with connection.cursor() as cursor:
             cursor.execute(sql, list(stems))
             for stem, count in cursor.fetchall():
                 if stem == "":
                     documents = int(count)
+                    # For ranking only: a few minutes old is close enough.
+                    cache.set(DOCUMENTS_CACHE_KEY, documents, timeout=300)
                 else:
                     frequencies[stem] = int(count)
-        return frequencies, documents
+        return frequencies, documents or 0
 
     def _suggest(self, text: str, slots, frequencies: dict[str, int]) -> str:
         """The text with each unknown (or rare) word replaced by the closest word of the
@@ -423,7 +426,7 @@ class DatabaseEngine:
             rows = cursor.fetchall()
         scored = []
         for page_id, terms, year, published in rows:
-            value = score(parse_terms(terms), match.plan, match.frequencies, match.documents)
+            value = score(terms, match.plan, match.frequencies, match.documents)
             scored.append((round(value, 6), year or 0, str(published or ""), page_id))
         scored.sort(reverse=True)
         chosen = scored[query.offset : end]

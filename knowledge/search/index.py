@@ -38,13 +38,6 @@ def serialise(fields: list[list[Token]]) -> str:
     return "\n".join(" ".join("+".join((t.stem, *t.parts)) for t in tokens) for tokens in fields)
 
 
-def parse_terms(text: str) -> list[list[tuple[str, ...]]]:
-    """The stored lines back as [field][position] = (stem, *parts)."""
-    lines = (text or "").split("\n")
-    lines += [""] * (len(FIELDS) - len(lines))
-    return [[tuple(item.split("+")) for item in line.split()] for line in lines[: len(FIELDS)]]
-
-
 def tsvector_literal(fields: list[list[Token]]) -> str:
     """The tsvector of the stems: title weighs A, tags B, summary C, body D; a compound's
     parts share its position, so a phrase still matches."""

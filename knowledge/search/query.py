@@ -227,15 +227,23 @@ def fts_query(plan: Plan, *, every: bool = True) -> str:
 # -- ranking ------------------------------------------------------------------------------------
 
 
-def _positions(fields: list[list[tuple[str, ...]]]) -> list[dict[str, list[tuple[int, float]]]]:
-    """Per field: stem -> [(position, weight)] (a compound's parts weigh a little less)."""
+def _positions(fields: list[str], wanted: set[str]) -> list[dict[str, list[tuple[int, float]]]]:
+    """Per stored field line: stem -> [(position, weight)] for the stems asked for only
+    (a compound's parts weigh a little less)."""
     found = []
-    for items in fields:
+    for line in fields:
         where: dict[str, list[tuple[int, float]]] = {}
-        for position, (main, *parts) in enumerate(items):
-            where.setdefault(main, []).append((position, 1.0))
+        for position, item in enumerate(line.split()):
+            if "+" not in item:
+                if item in wanted:
+                    where.setdefault(item, []).append((position, 1.0))
+                continue
+            main, *parts = item.split("+")
+            if main in wanted:
+                where.setdefault(main, []).append((position, 1.0))
             for part in parts:
-                where.setdefault(part, []).append((position, PART_MATCH))
+                if part in wanted:
+                    where.setdefault(part, []).append((position, PART_MATCH))
         found.append(where)
     return found
 
@@ -253,15 +261,18 @@ def _phrase_at(where: dict[str, list[tuple[int, float]]], stems: tuple[str, ...]
 
 
 def score(
-    fields: list[list[tuple[str, ...]]],
+    terms: str,
     plan: Plan,
     frequencies: Mapping[str, int],
     documents: int,
 ) -> float:
-    """BM25F over the weighted fields, the best way of matching per slot, a bonus for slots
-    found close together (a phrase most of all) and a penalty for slots not found."""
-    where = _positions(fields)
-    lengths = [max(len(items), 1) for items in fields]
+    """BM25F over the weighted fields of a stored row (`index.serialise`), the best way of
+    matching per slot, a bonus for slots found close together (a phrase most of all) and a
+    penalty for slots not found."""
+    fields = (terms or "").split("\n")
+    fields += [""] * (len(FIELD_WEIGHTS) - len(fields))
+    where = _positions(fields[: len(FIELD_WEIGHTS)], plan.stems())
+    lengths = [max(line.count(" ") + 1, 1) for line in fields]
     documents = max(documents, 1)
 
     def idf(s: str) -> float:
