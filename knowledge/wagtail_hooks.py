@@ -38,7 +38,7 @@ class TargetGroupViewSet(TaxonomyViewSet):
 class SynonymViewSet(SnippetViewSet):
     model = Synonym
     icon = "resubmit"
-    list_display = ["terms", "note"]
+    list_display = ["terms", "one_way", "note"]
     search_fields = ["terms"]
 
 
