@@ -1,25 +1,24 @@
-"""The practice library at scale: 20,000 practices on PostgreSQL, searched through the database engine."""
+"""The practice library at scale: 20,000 practices on PostgreSQL, searched through the database
+engine with synonyms and typo correction on."""
 
 import io
 import random
 import time
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from bench.relevance_set import JUDGEMENTS
 from bench.utils import Report, time_get
+from knowledge import demo as knowledge_demo
+from knowledge.demo import judged_queries
+from knowledge.models import PracticePage
+from knowledge.search import FACETS, SearchQuery, get_engine
+from knowledge.search.terms import cached_terms
+from municipalities import demo as municipalities_demo
 
 
 def run(report: Report) -> None:
-    # Imported here, not at the top: Django is set up (bench/__main__.py) before this runs.
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    # Imported here, not at the top: Django is set up (bench/__main__.py) before this runs.
-    from knowledge import demo as knowledge_demo
-    from knowledge.demo import judged_queries
-    from knowledge.models import PracticePage
-    from knowledge.search import FACETS, SearchQuery, get_engine
-    from knowledge.search.terms import cached_terms
-    from municipalities import demo as municipalities_demo
-
     started = time.perf_counter()
     municipalities_demo.load(scale=1, stdout=io.StringIO())
     knowledge_demo.load(scale=1, stdout=io.StringIO())
@@ -43,8 +42,11 @@ def run(report: Report) -> None:
     terms = cached_terms()
     # Words found in nearly every generated practice: the worst case for counting facets.
     catch_all = ["toegankelijk", "ervaringsdeskundigen", "inclusie", "gemeente"]
+    # The judged queries (typos, outdated and English words: synonyms and typo correction
+    # at work), and broad words.
     words = (
         [text for text, _expected in judged_queries()]
+        + [text for text, _filters, _grades in JUDGEMENTS]
         + catch_all
         + [
             "buurtnetwerk",
@@ -96,7 +98,7 @@ def run(report: Report) -> None:
     with CaptureQueriesContext(connection) as queries:
         engine.search(SearchQuery(text="stembureau"))
     report.add(
-        "knowledge", "engine queries per search", str(len(queries)), "<= 3", len(queries) <= 3
+        "knowledge", "engine queries per search", str(len(queries)), "<= 4", len(queries) <= 4
     )
 
 

@@ -22,7 +22,8 @@ from municipalities.models import MunicipalityPage
 from taxonomy.models import LifeDomain, TargetGroup, Theme
 from taxonomy.vocabularies import load_vocabularies
 
-from .models import PracticeIndexPage, PracticeKind, PracticePage, refresh_search_vectors
+from .models import PracticeIndexPage, PracticeKind, PracticePage
+from .search.index import search_rows_refresh
 from .services import ensure_index_page
 from .vocabularies import load_practice_vocabularies
 
@@ -227,7 +228,7 @@ def generate_practices(*, index: PracticeIndexPage, count: int, start: int = 0) 
         for objects in through.values():
             if objects:
                 type(objects[0]).objects.bulk_create(objects)
-        refresh_search_vectors([page.pk for page in pages])
+        search_rows_refresh([page.pk for page in pages])
         add_to_site_search([page.pk for page in pages])
         made += len(pages)
     PracticeIndexPage.objects.filter(pk=index.pk).update(numchild=index.get_children().count())
@@ -236,7 +237,7 @@ def generate_practices(*, index: PracticeIndexPage, count: int, start: int = 0) 
 
 
 def add_to_site_search(page_ids: list[int]) -> None:
-    """Wagtail's own index (site search, and the database engine on SQLite) in one batch."""
+    """Wagtail\'s own index (site search) in one batch."""
     backend = get_search_backend()
     pages = list(
         PracticePage.objects.filter(pk__in=page_ids).select_related("kind").prefetch_related("tags")

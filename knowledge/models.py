@@ -4,6 +4,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import connection, models
+from django.dispatch import Signal
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -29,7 +30,8 @@ class PracticeKind(Taxonomy):
 
 
 class Synonym(models.Model):
-    """Words the Elasticsearch engine treats as the same (for example NGT and gebarentaal)."""
+    """Words the search treats as the same (NGT, gebarentaal), or an old word that leads to
+    the current ones (invaliden -> mensen met een beperking); English words lead to Dutch."""
 
     terms = models.CharField(
         _("words"),
@@ -37,11 +39,19 @@ class Synonym(models.Model):
         unique=True,
         help_text=_("Two or more words or phrases that mean the same, separated by commas."),
     )
+    one_way = models.BooleanField(
+        _("one way"),
+        default=False,
+        help_text=_(
+            "Tick this if only the first word should also find the others, not the other way "
+            "round. For example: an outdated or English word first, then the current Dutch words."
+        ),
+    )
     note = models.CharField(
         _("note"), max_length=200, blank=True, help_text=_("Why these belong together.")
     )
 
-    panels = [FieldPanel("terms"), FieldPanel("note")]
+    panels = [FieldPanel("terms"), FieldPanel("one_way"), FieldPanel("note")]
 
     class Meta:
         ordering = ["terms"]
@@ -73,6 +83,10 @@ class PortableArrayField(ArrayField):
 
     def db_type(self, connection):
         return super().db_type(connection) if connection.vendor == "postgresql" else "text"
+
+
+# Sent after a full save of a PracticePage, once its relations are written (search rows).
+practice_saved = Signal()
 
 
 class LinkBlock(blocks.StructBlock):
@@ -185,10 +199,9 @@ class PracticePage(BasePage):
         db_index=True,
         help_text=_("Where an imported practice came from; identifies it on a new import."),
     )
-    # Denormalised text of the page and its vocabularies, kept in step on save, so one column
-    # feeds both the SQLite index of modelsearch and the Dutch tsvector on PostgreSQL.
+    # Denormalised text of the body, tags, vocabularies and municipalities, kept in step on
+    # save: Wagtail's index (site search) and the practice search's rows read it.
     search_document = models.TextField(blank=True, editable=False)
-    search_vector = DutchSearchVectorField(null=True, editable=False)
 
     content_panels = BasePage.content_panels + [
         FieldPanel("kind"),
@@ -229,12 +242,14 @@ class PracticePage(BasePage):
         # A save limited to some fields is a draft revision: the live text has not changed.
         # A full save (create, publish) writes the document first, so Wagtail's own index
         # (updated on post_save) sees it; the cluster reads its many-to-many values in memory.
+        # The practice search's row follows once the cluster has written those relations,
+        # which is after post_save: hence a signal of its own.
         full = kwargs.get("update_fields") is None
         if full:
             self.search_document = self.build_search_document()
         super().save(*args, **kwargs)
         if full:
-            refresh_search_vectors([self.pk])
+            practice_saved.send(sender=PracticePage, instance=self)
 
     def build_search_document(self) -> str:
         """All searchable text: body, tags, vocabulary labels (both languages), municipalities."""
@@ -246,11 +261,6 @@ class PracticePage(BasePage):
             parts += [self.kind.name, self.kind.name_en]
         parts += [municipality.title for municipality in self.municipalities.all()]
         return "\n".join(part for part in parts if part)
-
-    def refresh_search_document(self) -> None:
-        self.search_document = self.build_search_document()
-        PracticePage.objects.filter(pk=self.pk).update(search_document=self.search_document)
-        refresh_search_vectors([self.pk])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -312,11 +322,12 @@ class PracticePage(BasePage):
 
 
 class PracticeSearchRow(models.Model):
-    """A narrow copy of what the database engine searches and counts, one row per practice.
+    """What the database engine searches and counts, one narrow row per practice.
 
-    Filled by `refresh_search_vectors` on PostgreSQL only (SQLite searches modelsearch's
-    index): the Dutch tsvector, the live flag, kind, year and every facet as an array (GIN
-    indexed), so a broad word neither reads the wide practice table nor joins through tables.
+    Written by `knowledge.search.index.search_rows_refresh` only: the analysed text (stems
+    per field, the same on every database), the live flag, kind, year, and on PostgreSQL a
+    weighted tsvector of the same stems and every facet as an array (GIN indexed), so a broad
+    word neither reads the wide practice table nor joins through tables.
     """
 
     page = models.OneToOneField(
@@ -333,11 +344,28 @@ class PracticeSearchRow(models.Model):
     themes = PortableArrayField(models.IntegerField(), default=list)
     life_domains = PortableArrayField(models.IntegerField(), default=list)
     target_groups = PortableArrayField(models.IntegerField(), default=list)
+    municipalities = PortableArrayField(models.IntegerField(), default=list)
     provinces = PortableArrayField(models.TextField(), default=list)
     size_classes = PortableArrayField(models.TextField(), default=list)
+    # One line per field (title, tags, summary, body): stems in order, a compound's parts
+    # joined to it with '+'. The folded words of a live practice feed the word list.
+    terms = models.TextField(default="")
+    words = models.TextField(default="")
 
     def __str__(self) -> str:
         return str(self.page_id)
+
+
+class PracticeSearchWord(models.Model):
+    """A word of the live practices with its stem and in how many it occurs: document
+    frequencies for ranking and the list typos are corrected against."""
+
+    word = models.CharField(max_length=40, unique=True)
+    stem = models.CharField(max_length=40, db_index=True)
+    documents = models.IntegerField(default=0)
+
+    def __str__(self) -> str:
+        return self.word
 
 
 def _block_text(value) -> str:

@@ -10,7 +10,7 @@ from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from municipalities.models import SizeClass
 
@@ -27,6 +27,7 @@ FACET_LABELS = {
     "theme": gettext_lazy("Theme (article of the UN convention)"),
     "life_domain": gettext_lazy("Life domain"),
     "target_group": gettext_lazy("Target group"),
+    "municipality": pgettext_lazy("search filter", "Municipality"),
     "province": gettext_lazy("Province"),
     "size_class": gettext_lazy("Size of the municipality"),
     "year": gettext_lazy("Year"),
@@ -105,9 +106,21 @@ def facet_groups(results: SearchResults, terms) -> list[dict]:
             }
             for value, label in options
             if counts.get(value) or value in selected
-        ][:MAX_VALUES_PER_FACET]
+        ]
+        # Municipalities are many: one select (no script needed) instead of checkboxes.
+        select = facet == "municipality"
+        if not select:
+            values = values[:MAX_VALUES_PER_FACET]
         if values:
-            groups.append({"name": facet, "label": FACET_LABELS[facet], "values": values})
+            groups.append(
+                {
+                    "name": facet,
+                    "label": FACET_LABELS[facet],
+                    "values": values,
+                    "select": select,
+                    "id": f"facet-{facet}",
+                }
+            )
     return groups
 
 
@@ -202,6 +215,13 @@ def practice_search(request: HttpRequest, page: PracticeIndexPage) -> TemplateRe
             "active_filters": filters_active,
             "relax_links": relax,
             "clear_url": query_string(SearchQuery(text=results.query.text)),
+            "shown_text": results.corrected or results.query.text,
+            "corrected_url": query_string(results.query, text=results.corrected)
+            if results.corrected
+            else "",
+            "suggestion_url": query_string(results.query, text=results.suggestion)
+            if results.suggestion
+            else "",
             "has_input": bool(results.query.text or results.query.filters),
         }
     )

@@ -17,7 +17,7 @@ class PracticeKindViewSet(TaxonomyViewSet):
 class SynonymViewSet(SnippetViewSet):
     model = Synonym
     icon = "resubmit"
-    list_display = ["terms", "note"]
+    list_display = ["terms", "one_way", "note"]
     search_fields = ["terms"]
 
 

@@ -17,6 +17,7 @@ from wagtail.models import Page
 from .forms import DeleteAccountForm, ProfileForm, SiteSearchForm
 from .pagination import paginate
 from .privacy import delete_account, export_user_data
+from .search import search_query
 
 SEARCH_PAGE_SIZE = 10
 
@@ -32,8 +33,11 @@ def search(request: HttpRequest) -> HttpResponse:
             query = form.cleaned_data["q"].strip()
         else:
             status = 400
-    if query:
-        found = Page.objects.live().public().specific().search(query)
+    searched = search_query(query) if query else None
+    if query and searched is None:  # only quotes or signs: nothing to look for
+        results = paginate(request, [], SEARCH_PAGE_SIZE)
+    if searched is not None:
+        found = Page.objects.live().public().specific().search(searched)
         results = paginate(request, found, SEARCH_PAGE_SIZE)
     return render(
         request,

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 
 from network.pagination import paginate
 from network.roles import is_moderator
+from network.search import search_query
 
 from ..forms import ForumSearchForm, PostForm
 from ..models import Category, Post, Subscription, Topic
@@ -164,14 +165,17 @@ def search(request: HttpRequest) -> HttpResponse:
             query = form.cleaned_data["q"].strip()
         else:
             status = 400
-    if query:
+    searched = search_query(query) if query else None
+    if query and searched is None:  # only quotes or signs: nothing to look for
+        results = paginate(request, [], SEARCH_PER_PAGE)
+    if searched is not None:
         # Only visible posts in categories this visitor may read are ever searched.
         posts = Post.objects.filter(status=Post.Status.VISIBLE)
         if not request.user.is_authenticated:
             posts = posts.filter(
                 topic__in=Topic.objects.filter(category__is_public=True).values("pk")
             )
-        found = posts.search(query)
+        found = posts.search(searched)
         results = paginate(request, found, SEARCH_PER_PAGE)
         hydrated = {
             p.pk: p

@@ -23,9 +23,7 @@ def create_indexes_and_fill(apps, schema_editor):
         schema_editor.execute(
             f"CREATE INDEX IF NOT EXISTS {name} ON knowledge_practicesearchrow USING gin ({column})"
         )
-    from knowledge.models import refresh_search_rows
-
-    refresh_search_rows()
+    # The rows are filled by 0006, after 0005 gave the table its final shape.
 
 
 def drop_indexes(apps, schema_editor):

@@ -8,6 +8,7 @@ from django.conf import settings
 
 from .base import FACETS, SORTS, Hit, SearchEngine, SearchQuery, SearchResults, highlight
 from .database import DatabaseEngine
+from .elastic import ElasticsearchEngine, ElasticUnavailable
 
 logger = logging.getLogger(__name__)
 
@@ -34,8 +35,6 @@ class FallbackEngine:
         self.name = primary.name
 
     def search(self, query: SearchQuery) -> SearchResults:
-        from .elastic import ElasticUnavailable
-
         try:
             return self.primary.search(query)
         except ElasticUnavailable as error:
@@ -50,7 +49,5 @@ def get_engine(name: str | None = None) -> SearchEngine:
     if name == "database":
         return DatabaseEngine()
     if name == "elasticsearch":
-        from .elastic import ElasticsearchEngine
-
         return FallbackEngine(ElasticsearchEngine(), DatabaseEngine())
     raise ValueError(f"unknown search engine {name!r}")

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import html
 import math
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from django.utils.safestring import SafeString, mark_safe
+
+from .analysis import TOKEN, analyse, word_stems
 
 # The facets in the order the search page shows them.
 FACETS: tuple[str, ...] = (
@@ -17,6 +18,7 @@ FACETS: tuple[str, ...] = (
     "theme",
     "life_domain",
     "target_group",
+    "municipality",
     "province",
     "size_class",
     "year",
@@ -90,6 +92,10 @@ class SearchResults:
     ignored: dict[str, list[str]] = field(default_factory=dict)
     # The vocabularies the engine read, so the page need not read them again.
     terms: dict | None = None
+    # "Did you mean": the text with a word corrected; and the text searched instead when
+    # the words as typed found nothing.
+    suggestion: str = ""
+    corrected: str = ""
 
     @property
     def page(self) -> int:
@@ -126,46 +132,36 @@ class SearchEngine(Protocol):
     def search(self, query: SearchQuery) -> SearchResults: ...
 
 
-# Dutch endings dropped before highlighting, so 'stembureaus' also marks 'stembureau'.
-_SUFFIXES = ("'s", "en", "es", "s", "e")
-_WORD = re.compile(r"\w+", re.UNICODE)
+def highlight(
+    text: str, query_text: str, *, length: int = 240, stems: set[str] | None = None
+) -> SafeString:
+    """An escaped excerpt of `text` around the first query word, words marked with <mark>.
 
-
-def query_stems(text: str) -> list[str]:
-    """Rough Dutch stems of the query words (at least four letters kept), for highlighting."""
-    stems = []
-    for word in _WORD.findall(text.lower()):
-        if len(word) < 3:
-            continue
-        stem = word
-        for suffix in _SUFFIXES:
-            if stem.endswith(suffix) and len(stem) - len(suffix) >= 4:
-                stem = stem[: -len(suffix)]
-                break
-        stems.append(stem)
-    return stems
-
-
-def highlight(text: str, query_text: str, *, length: int = 240) -> SafeString:
-    """An escaped excerpt of `text` around the first query word, words marked with <mark>."""
+    A word is marked when its stem or one of its compound parts is a stem of the query (or
+    of `stems`, the engine's widened query), so 'stembureaus' marks for 'stembureau'."""
     text = " ".join(text.split())
-    stems = query_stems(query_text)
-    if not stems:
-        excerpt = text[:length] + ("…" if len(text) > length else "")
-        return mark_safe(html.escape(excerpt))  # noqa: S308 - escaped just now
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stems) + r")\w*", re.I)
-    first = pattern.search(text)
+    wanted = set(stems or ())
+    for token in analyse(query_text):
+        wanted.add(token.stem)
+        wanted.update(token.parts)
+    spans = []
+    if wanted:
+        for found in TOKEN.finditer(text):
+            if not wanted.isdisjoint(word_stems(found.group(0))):
+                spans.append((found.start(), found.end()))
     start = 0
-    if first and first.start() > length // 2:
-        start = text.rfind(" ", 0, first.start() - length // 3) + 1
-    excerpt = text[start : start + length]
+    if spans and spans[0][0] > length // 2:
+        start = text.rfind(" ", 0, spans[0][0] - length // 3) + 1
+    stop = start + length
     parts = []
-    position = 0
-    for match in pattern.finditer(excerpt):
-        parts.append(html.escape(excerpt[position : match.start()]))
-        parts.append(f"<mark>{html.escape(match.group(0))}</mark>")
-        position = match.end()
-    parts.append(html.escape(excerpt[position:]))
+    position = start
+    for begin, end in spans:
+        if begin < start or end > stop:
+            continue
+        parts.append(html.escape(text[position:begin]))
+        parts.append(f"<mark>{html.escape(text[begin:end])}</mark>")
+        position = end
+    parts.append(html.escape(text[position:stop]))
     prefix = "…" if start else ""
-    suffix = "…" if start + length < len(text) else ""
+    suffix = "…" if stop < len(text) else ""
     return mark_safe(prefix + "".join(parts) + suffix)  # noqa: S308 - every part escaped

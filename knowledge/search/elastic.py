@@ -14,10 +14,14 @@ from django.conf import settings
 from django.db import connection
 from django.db.models.expressions import RawSQL
 from django.utils.safestring import SafeString, mark_safe
+from elasticsearch import ConnectionError as EsConnectionError
+from elasticsearch import NotFoundError, TransportError
+from elasticsearch.helpers import bulk
 from elasticsearch_dsl import (
     Date,
     Document,
     FacetedSearch,
+    Index,
     Integer,
     Keyword,
     Q,
@@ -42,6 +46,7 @@ FACET_FIELDS = {
     "theme": "themes",
     "life_domain": "life_domains",
     "target_group": "target_groups",
+    "municipality": "municipalities",
     "province": "provinces",
     "size_class": "size_classes",
     "year": "year",
@@ -68,8 +73,18 @@ def get_connection():
 
 
 def synonym_rules() -> list[str]:
-    """The team's synonym list in Solr format ('ngt, gebarentaal')."""
-    return [", ".join(s.words) for s in Synonym.objects.all() if len(s.words) > 1]
+    """The team's synonym list in Solr format: 'ngt, gebarentaal' (two-way) and
+    'invaliden => invaliden, mensen met een beperking' (one-way, the word itself kept)."""
+    return [
+        synonym_rule(s.words, one_way=s.one_way) for s in Synonym.objects.all() if len(s.words) > 1
+    ]
+
+
+def synonym_rule(words: list[str], *, one_way: bool) -> str:
+    words = [w.replace(",", " ").replace("=>", " ").strip() for w in words]
+    if one_way:
+        return f"{words[0]} => {', '.join(words)}"
+    return ", ".join(words)
 
 
 def dutch_analyzer(synonyms: list[str] | None = None):
@@ -114,6 +129,7 @@ class PracticeDocument(Document):
     themes = Keyword(multi=True)
     life_domains = Keyword(multi=True)
     target_groups = Keyword(multi=True)
+    municipalities = Keyword(multi=True)
     provinces = Keyword(multi=True)
     size_classes = Keyword(multi=True)
     year = Keyword()
@@ -139,6 +155,7 @@ class PracticeDocument(Document):
             themes=[t.slug for t in page.themes.all()],
             life_domains=[d.slug for d in page.life_domains.all()],
             target_groups=[g.slug for g in page.target_groups.all()],
+            municipalities=sorted(m.cbs_code for m in municipalities if m.cbs_code),
             provinces=sorted({m.province for m in municipalities if m.province}),
             size_classes=sorted({m.size_class for m in municipalities if m.size_class}),
             year=str(page.year) if page.year else None,
@@ -148,8 +165,6 @@ class PracticeDocument(Document):
 
 def index_settings(synonyms: list[str] | None = None) -> dict:
     """Settings and mappings of a new concrete index (what the tests check without a server)."""
-    from elasticsearch_dsl import Index
-
     index = Index("template")
     index.settings(number_of_shards=1, number_of_replicas=0)
     index.analyzer(dutch_analyzer(synonyms))
@@ -233,9 +248,6 @@ class ElasticsearchEngine:
         return faceted[query.offset : query.offset + query.page_size], ignored
 
     def search(self, query: SearchQuery) -> SearchResults:
-        from elasticsearch import ConnectionError as EsConnectionError
-        from elasticsearch import NotFoundError, TransportError
-
         terms = cached_terms()
         faceted, ignored = self.build(query, terms)
         try:
@@ -308,8 +320,6 @@ def remove_page(page_id: int) -> None:
 
 def rebuild_index(*, batch_size: int = 500, stdout=None) -> str:
     """Fill a new concrete index with every live practice, then point the alias at it."""
-    from elasticsearch.helpers import bulk
-
     connection = get_connection()
     alias = alias_name()
     name = f"{alias}-{datetime.now(tz=UTC):%Y%m%d%H%M%S}"

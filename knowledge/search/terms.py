@@ -8,16 +8,21 @@ from django.core.cache import cache
 from django.db import connection
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
+from municipalities.models import MunicipalityPage
 from taxonomy.models import LifeDomain, TargetGroup, Theme
 
 from ..models import PracticeKind
 
+# Facets whose values are terms: the slug in the address, the id in the database. A
+# municipality's 'slug' is its CBS code (GM0344) and its name the page title.
 VOCABULARY_FACETS = {
-    "kind": PracticeKind,
-    "theme": Theme,
-    "life_domain": LifeDomain,
-    "target_group": TargetGroup,
+    "kind": PracticeKind._meta.db_table,
+    "theme": Theme._meta.db_table,
+    "life_domain": LifeDomain._meta.db_table,
+    "target_group": TargetGroup._meta.db_table,
+    "municipality": MunicipalityPage._meta.db_table,
 }
 
 
@@ -38,14 +43,20 @@ class Term:
 
 
 def load_terms() -> dict[str, dict[str, Term]]:
-    """{facet: {slug: Term}} for the four vocabularies, in their display order."""
+    """{facet: {slug: Term}} for the vocabularies and municipalities, in display order."""
     parts = []
-    for facet, model in VOCABULARY_FACETS.items():
-        table = model._meta.db_table
+    for facet, table in VOCABULARY_FACETS.items():
+        if facet == "municipality":
+            parts.append(
+                f"SELECT '{facet}', w.id, m.cbs_code, w.title, w.title, NULL, 0, {len(parts)} "  # noqa: S608 - names from the models
+                f"FROM {table} m JOIN {Page._meta.db_table} w ON w.id = m.page_ptr_id "
+                "WHERE w.live"
+            )
+            continue
         article = "article" if facet == "theme" else "NULL"
         order = "article" if facet == "theme" else "sort_order"
         parts.append(
-            f"SELECT '{facet}', id, slug, name, name_en, {article}, {order}, {len(parts)} AS grp "  # noqa: S608 - fixed table names
+            f"SELECT '{facet}', id, slug, name, name_en, {article}, {order}, {len(parts)} AS grp "  # noqa: S608 - names from the models
             f"FROM {table}"
         )
     sql = " UNION ALL ".join(parts) + " ORDER BY 8, 7, 4"

@@ -25,6 +25,7 @@ def test_document_preparation(corpus):
     assert document["size_classes"] == ["small", "very_large"]
     assert document["kind"] == "voorbeeld"
     assert document["year"] == "2021"
+    assert document["municipalities"] == ["GM0096", "GM0193"]  # the municipality facet
 
 
 def test_index_settings_use_dutch_analysis_and_the_synonym_list(db):
@@ -48,8 +49,10 @@ def test_index_settings_use_dutch_analysis_and_the_synonym_list(db):
         "search_analyzer": "idm_dutch",
     }
     assert properties["themes"] == {"type": "keyword"}
-    # the shipped synonyms come from the editable snippet
-    assert "ngt, gebarentaal, nederlandse gebarentaal" in str(index_settings())
+    # the shipped synonyms come from the editable snippet, one-way rows keep their direction
+    shipped = str(index_settings())
+    assert "ngt, gebarentaal, nederlandse gebarentaal" in shipped
+    assert "wheelchair => wheelchair, rolstoel" in shipped
 
 
 def test_the_request_each_search_sends(db):

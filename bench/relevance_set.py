@@ -1,0 +1,90 @@
+"""A judged set of practice-library queries over the hand-written demo practices.
+
+Each row: the query text, its filters, and grades per practice (by its number in
+`knowledge/data/demo_practices.json`): 3 = what the official is looking for, 2 = clearly
+relevant, 1 = related; every practice not named is 0. Written to cover what officials type:
+plain words and plurals, typos, outdated words, split or joined compounds, synonyms,
+English, and searches with a filter.
+"""
+
+JUDGEMENTS: list[tuple[str, dict[str, tuple[str, ...]], dict[int, int]]] = [
+    # words and plurals
+    ("stembureaus", {}, {0: 3, 22: 2}),
+    ("toegankelijk stembureau", {}, {0: 3, 22: 2}),
+    ("rolstoelen", {}, {8: 3, 21: 2, 3: 2, 13: 1}),
+    ("tolken", {}, {1: 3, 23: 1}),
+    ("toegankelijkheid stemlokaal", {}, {0: 3, 22: 2}),
+    ("gebarentolk raadsvergadering", {}, {1: 3}),
+    ("prikkelarme ruimte", {}, {2: 3}),
+    ("speeltuinen", {}, {3: 3}),
+    ("werk autisme", {}, {4: 3, 29: 2, 34: 1, 36: 1}),
+    ("toegankelijke websites", {}, {5: 3}),
+    ("brieven begrijpelijke taal", {}, {6: 3, 35: 1}),
+    ("strandrolstoel", {}, {8: 3}),
+    ("zelfstandig wonen verstandelijke beperking", {}, {9: 3, 21: 1}),
+    ("bushaltes", {}, {10: 3, 37: 1}),
+    ("inclusietoets", {}, {11: 3}),
+    ("thuiszitters", {}, {12: 3}),
+    ("aangepast sporten", {}, {13: 3, 39: 1}),
+    ("ringleidingen", {}, {17: 3, 16: 1}),
+    ("geleidelijnen", {}, {19: 3, 37: 2}),
+    ("rolstoelwoning", {}, {21: 3}),
+    ("audiodescriptie", {}, {26: 3}),
+    ("clientondersteuner", {}, {27: 3}),
+    ("rampenplan", {}, {28: 3}),
+    ("openbare toiletten", {}, {32: 3, 16: 1}),
+    ("aanbesteding toegankelijkheid", {}, {33: 3}),
+    ("respijtzorg mantelzorgers", {}, {38: 3}),
+    ("zwembad tillift", {}, {39: 3}),
+    ("eenzaamheid jongeren", {}, {18: 3}),
+    ("jobcoach", {}, {29: 3, 4: 3}),
+    ("herseninfarct werk", {}, {15: 3}),
+    # typos
+    ("stembureua", {}, {0: 3, 22: 2}),
+    ("gebarentaa", {}, {1: 3, 23: 3}),
+    ("ringleidnig", {}, {17: 3}),
+    ("toegankelijkhied openbaar vervoer", {}, {10: 3}),
+    ("respijtzrog", {}, {38: 3}),
+    ("audiodescriptei theater", {}, {26: 3}),
+    ("mantelzrog", {}, {38: 3}),
+    ("inclusietoest", {}, {11: 3}),
+    # outdated words
+    ("invaliden toilet", {}, {32: 3, 16: 2, 8: 1}),
+    ("mindervaliden parkeren", {}, {16: 2}),
+    ("invaliden zwembad", {}, {39: 3}),
+    ("gehandicapten sport", {}, {13: 3, 39: 2}),
+    ("mindervaliden wonen", {}, {21: 3, 9: 2, 36: 1}),
+    ("doofstommen", {}, {1: 3, 23: 3, 28: 1}),
+    # split or joined compounds
+    ("stem lokaal toegankelijk", {}, {0: 3, 22: 1}),
+    ("gebaren taal", {}, {1: 3, 23: 3}),
+    ("strand rolstoel", {}, {8: 3}),
+    ("rolstoeltoegankelijk", {}, {8: 3, 3: 2, 21: 1}),
+    ("prikkelvrije ruimte", {}, {2: 3}),
+    ("toegankelijkheidseisen aanbesteding", {}, {33: 3}),
+    ("zwem bad", {}, {39: 3}),
+    ("ervaringsdeskundige adviesraad", {}, {7: 3, 33: 1}),
+    # English
+    ("wheelchair beach", {}, {8: 3}),
+    ("sign language interpreter", {}, {1: 3, 23: 2}),
+    ("accessible polling station", {}, {0: 3, 22: 2}),
+    ("autism employment", {}, {4: 3, 29: 1}),
+    ("quiet room", {}, {2: 3}),
+    ("loneliness young people", {}, {18: 3}),
+    ("accessible public toilets", {}, {32: 3}),
+    ("hearing loop", {}, {17: 3}),
+    ("respite care", {}, {38: 3}),
+    ("easy read letters", {}, {6: 3, 35: 2}),
+    # synonyms
+    ("NGT", {}, {1: 3, 23: 3}),
+    ("slechthorenden", {}, {17: 3, 1: 2, 23: 2, 28: 2, 16: 1}),
+    ("doven", {}, {1: 3, 23: 3, 28: 2, 17: 1}),
+    ("stilteruimte", {}, {2: 3}),
+    # with a filter
+    ("toegankelijk", {"municipality": ("GM0344",)}, {0: 3}),
+    ("werk", {"life_domain": ("werk-en-inkomen",)}, {4: 3, 15: 3, 25: 3, 29: 3, 34: 2}),
+    ("wonen", {"target_group": ("autisme",)}, {36: 3}),
+    ("jongeren", {"kind": ("onderzoek",)}, {18: 3}),
+    ("gebarentaal", {"life_domain": ("onderwijs",)}, {23: 3}),
+    ("vervoer", {"province": ("Zuid-Holland",)}, {10: 3}),
+]
