@@ -42,6 +42,6 @@ class NetworkConfig(AppConfig):
     }
 
     def ready(self) -> None:
-        from . import privacy, signals  # noqa: F401
+        from . import cache, privacy, signals  # noqa: F401
 
         post_migrate.connect(grant_role_permissions, dispatch_uid="network.grant_role_permissions")

@@ -1,0 +1,159 @@
+"""The site-wide content version: one token in the shared cache that every content write renews.
+
+Whatever is cached for anonymous visitors (whole pages, exports, feeds) is stored together with
+the token it was built under and served only while the token is still current. A write to any
+model of the project's own apps (and to Wagtail's pages, images, documents, redirects and tags)
+renews the token through Django's model signals, so an app added later is covered without
+calling anything. Writes that bypass signals (`QuerySet.update`, `bulk_create`, raw SQL) call
+`content_changed()` themselves.
+
+The token lives in the shared cache (Redis or the database cache in production), so a write
+handled by one worker process is seen by every other one at its next request.
+"""
+
+import threading
+import uuid
+from functools import cache as memoize
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db import models, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+CONTENT_VERSION_KEY = "network:content-version"
+
+# Apps outside this repository whose models show on public pages.
+THIRD_PARTY_CONTENT_APPS = frozenset(
+    {
+        "wagtailcore",
+        "wagtailimages",
+        "wagtaildocs",
+        "wagtailredirects",
+        "wagtailembeds",
+        "wagtailsearchpromotions",
+        "taggit",
+    }
+)
+
+# Bookkeeping: written often, never shown to anonymous visitors as such. Publishing a
+# revision sends its own signals (page_published), so revisions themselves don't count.
+BOOKKEEPING_MODELS = frozenset(
+    {
+        "wagtailcore.revision",
+        "wagtailcore.pagelogentry",
+        "wagtailcore.modellogentry",
+        "wagtailcore.referenceindex",
+        "wagtailcore.taskstate",
+        "wagtailcore.workflowstate",
+        "wagtailcore.pagesubscription",
+        "wagtailcore.comment",
+        "wagtailcore.commentreply",
+        "wagtailcore.uploadedfile",
+        "wagtailimages.rendition",
+        "forum.digestitem",
+    }
+)
+
+# Saves that only touch these fields change nothing a visitor sees (a login updates last_login).
+BOOKKEEPING_FIELDS = frozenset({"last_login"})
+
+_local = threading.local()
+
+
+def content_version() -> str:
+    """The current content token; created when missing (first use, or evicted from the cache)."""
+    token = cache.get(CONTENT_VERSION_KEY)
+    if token is None:
+        token = _new_token()
+        if not cache.add(CONTENT_VERSION_KEY, token, timeout=None):
+            token = cache.get(CONTENT_VERSION_KEY) or token
+    return token
+
+
+def _new_token() -> str:
+    # Unique rather than a counter: two writers can never set the same token again, so a page
+    # stored under an older token can never become current by accident.
+    return uuid.uuid4().hex
+
+
+def _renew() -> None:
+    cache.set(CONTENT_VERSION_KEY, _new_token(), timeout=None)
+    _local.stored_since_renew = False
+
+
+def note_page_stored() -> None:
+    """Called by the page cache when it stores a page: the next write must renew at once."""
+    _local.stored_since_renew = True
+
+
+def content_changed(*, using: str | None = None) -> None:
+    """Make everything cached for visitors stale: call after a write that sends no model signal.
+
+    In a transaction the token is renewed again when it commits (other processes only see the
+    write then; a page they built in between must not stay current). Renewing at once as well
+    keeps this connection's own reads fresh before the commit.
+    """
+    connection = transaction.get_connection(using)
+    if not connection.in_atomic_block:
+        _renew()
+        return
+    if not any(func is _renew for _sids, func, _robust in connection.run_on_commit):
+        transaction.on_commit(_renew, using=using)
+    if getattr(_local, "stored_since_renew", True):
+        _renew()
+
+
+@memoize
+def _shows_content(model: type[models.Model]) -> bool:
+    """Whether a write to this model can change what a public page, export or feed shows."""
+    meta = model._meta
+    if meta.label_lower in BOOKKEEPING_MODELS or meta.label_lower in getattr(
+        settings, "CONTENT_CACHE_BOOKKEEPING_MODELS", ()
+    ):
+        return False
+    if meta.app_label in THIRD_PARTY_CONTENT_APPS:
+        return True
+    return _is_project_app(meta.app_label)
+
+
+@memoize
+def _is_project_app(app_label: str) -> bool:
+    """An app of this repository (not an installed package): domain apps, now and later."""
+    try:
+        path = apps.get_app_config(app_label).path
+    except LookupError:  # Django's own migration recorder has no app
+        return False
+    return path.startswith(str(settings.BASE_DIR)) and "site-packages" not in path
+
+
+@receiver(post_save, dispatch_uid="network.cache.saved")
+def _model_saved(sender, update_fields=None, raw=False, using=None, **kwargs) -> None:
+    if raw or not _shows_content(sender):
+        return
+    if update_fields and set(update_fields) <= BOOKKEEPING_FIELDS:
+        return
+    content_changed(using=using)
+
+
+@receiver(post_delete, dispatch_uid="network.cache.deleted")
+def _model_deleted(sender, using=None, **kwargs) -> None:
+    if _shows_content(sender):
+        content_changed(using=using)
+
+
+@receiver(m2m_changed, dispatch_uid="network.cache.m2m")
+def _relation_changed(sender, instance, action, using=None, **kwargs) -> None:
+    if not action.startswith("post_"):
+        return
+    if _shows_content(sender) or _shows_content(type(instance)):
+        content_changed(using=using)
+
+
+@receiver(page_published, dispatch_uid="network.cache.published")
+@receiver(page_unpublished, dispatch_uid="network.cache.unpublished")
+@receiver(post_page_move, dispatch_uid="network.cache.moved")
+def _page_changed(sender, **kwargs) -> None:
+    content_changed()
