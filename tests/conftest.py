@@ -1,6 +1,7 @@
 """Shared fixtures: the page tree once per database, users per role, PostgreSQL-only marker."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 
 from network.demo import ensure_home_page
@@ -21,6 +22,14 @@ def default_language():
     translation.activate("nl")
     yield
     translation.activate("nl")
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: no page or data cached by an earlier test."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(scope="session")

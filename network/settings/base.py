@@ -96,10 +96,13 @@ TEMPLATES = [
     },
 ]
 
+# CONN_MAX_AGE: seconds a worker keeps its database connection (production: 60); health
+# checks test a kept connection before a request uses it, so a restarted database costs no error.
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
+        conn_health_checks=env_bool("CONN_HEALTH_CHECKS", True),
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -165,16 +168,26 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Cache: Redis when REDIS_URL is set, local memory otherwise.
+# Cache: shared by every worker process, because writes invalidate what it holds (network.cache).
+# Redis when REDIS_URL is set; otherwise a table in the database, created by `migrate`
+# (network.apps) or `manage.py createcachetable`. Never per-process memory.
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
+            "TIMEOUT": 60 * 60 * 24,
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "idm_cache",
+            "TIMEOUT": 60 * 60 * 24,
+            "OPTIONS": {"MAX_ENTRIES": 20_000, "CULL_FREQUENCY": 4},
+        }
+    }
 
 # Background work: the database worker in production, immediate in dev and tests.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
