@@ -63,6 +63,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "network.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -188,6 +189,24 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 20_000, "CULL_FREQUENCY": 4},
         }
     }
+
+# Page cache for anonymous visitors (network.page_cache): whole responses in the shared cache,
+# current until the next content write. Browsers and proxies may reuse a page for MAX_AGE
+# seconds and serve it stale while they revalidate for STALE_WHILE_REVALIDATE more.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_TIMEOUT = 60 * 60 * 24
+PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))
+PAGE_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("PAGE_CACHE_STALE_WHILE_REVALIDATE", "300"))
+# Paths (after the language prefix) never cached: personal, secret links, admin, files.
+PAGE_CACHE_EXCLUDED_PATHS = [
+    "/admin/",
+    "/documents/",
+    "/accounts/",
+    "/profiel/",
+    "/matchcentrum/",
+    "/agenda/aanmelding/",
+    "/forum/moderatie/",
+]
 
 # Background work: the database worker in production, immediate in dev and tests.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
