@@ -64,13 +64,31 @@ _local = threading.local()
 
 
 def content_version() -> str:
-    """The current content token; created when missing (first use, or evicted from the cache)."""
+    """The content token that applies to this thread's reads (see `effective_token`)."""
+    return effective_token(shared_token())
+
+
+def shared_token() -> str:
+    """The token in the shared cache; created when missing (first use, or evicted)."""
     token = cache.get(CONTENT_VERSION_KEY)
     if token is None:
         token = _new_token()
         if not cache.add(CONTENT_VERSION_KEY, token, timeout=None):
             token = cache.get(CONTENT_VERSION_KEY) or token
     return token
+
+
+def effective_token(shared: str) -> str:
+    """The shared token, unless this thread wrote content in the transaction still open.
+
+    Such a thread reads its own uncommitted writes, so it gets a private token, renewed at each
+    write, until the commit renews the shared one. Nothing it caches can be served to others.
+    """
+    connection = transaction.get_connection()
+    block = getattr(_local, "block", None)
+    if block is not None and connection.atomic_blocks and connection.atomic_blocks[0] is block:
+        return _local.token
+    return shared
 
 
 def _new_token() -> str:
@@ -81,20 +99,16 @@ def _new_token() -> str:
 
 def _renew() -> None:
     cache.set(CONTENT_VERSION_KEY, _new_token(), timeout=None)
-    _local.stored_since_renew = False
-
-
-def note_page_stored() -> None:
-    """Called by the page cache when it stores a page: the next write must renew at once."""
-    _local.stored_since_renew = True
+    _local.block = None
 
 
 def content_changed(*, using: str | None = None) -> None:
     """Make everything cached for visitors stale: call after a write that sends no model signal.
 
-    In a transaction the token is renewed again when it commits (other processes only see the
-    write then; a page they built in between must not stay current). Renewing at once as well
-    keeps this connection's own reads fresh before the commit.
+    Outside a transaction the shared token is renewed at once. Inside one it is renewed when the
+    transaction commits (other processes only see the write then; once per transaction), and
+    until then this thread reads under a private token, without writing to the shared cache in
+    the transaction (with the database cache that would lock the token's row).
     """
     connection = transaction.get_connection(using)
     if not connection.in_atomic_block:
@@ -102,14 +116,20 @@ def content_changed(*, using: str | None = None) -> None:
         return
     if not any(func is _renew for _sids, func, _robust in connection.run_on_commit):
         transaction.on_commit(_renew, using=using)
-    if getattr(_local, "stored_since_renew", True):
-        _renew()
+    _local.block = connection.atomic_blocks[0]
+    _local.token = _new_token()
 
 
 @memoize
 def _shows_content(model: type[models.Model]) -> bool:
     """Whether a write to this model can change what a public page, export or feed shows."""
     meta = model._meta
+    try:
+        registered = apps.get_registered_model(meta.app_label, meta.model_name)
+    except LookupError:
+        return False
+    if registered is not model:
+        return False  # a migration's historical model
     if meta.label_lower in BOOKKEEPING_MODELS or meta.label_lower in getattr(
         settings, "CONTENT_CACHE_BOOKKEEPING_MODELS", ()
     ):

@@ -25,7 +25,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import parse_etags
 from django.utils.translation import get_language_from_path
 
-from .cache import CONTENT_VERSION_KEY, content_version, note_page_stored
+from .cache import CONTENT_VERSION_KEY, effective_token, shared_token
 
 # Text types: worth caching and worth compressing (HTML, JSON, CSV, iCal, SVG, feeds).
 CACHEABLE_TYPES = frozenset(
@@ -62,7 +62,7 @@ class PageCacheMiddleware:
             return mark_private(request, self.get_response(request))
         key = page_key(request)
         found = cache.get_many([CONTENT_VERSION_KEY, key])
-        token = found.get(CONTENT_VERSION_KEY) or content_version()
+        token = effective_token(found.get(CONTENT_VERSION_KEY) or shared_token())
         entry = found.get(key)
         if entry is not None and entry["token"] == token:
             return answer(request, entry, "hit")
@@ -71,7 +71,6 @@ class PageCacheMiddleware:
             return mark_private(request, response)
         entry = make_entry(response, token)
         cache.set(key, entry, settings.PAGE_CACHE_TIMEOUT)
-        note_page_stored()
         return answer(request, entry, "miss")
 
 

@@ -29,6 +29,12 @@ def get(client: Client, url: str, **headers):
     return response
 
 
+@pytest.fixture(autouse=True)
+def site_settings(home_page):
+    # A real site has its settings row; without it the first page view creates it (a write).
+    NetworkSettings.for_site(Site.objects.get(is_default_site=True))
+
+
 @pytest.fixture
 def standard_page(home_page):
     return StandardPageFactory(parent=home_page, title="Over het netwerk", slug="over")
@@ -36,7 +42,6 @@ def standard_page(home_page):
 
 @pytest.fixture
 def municipality(home_page):
-    NetworkSettings.for_site(Site.objects.get(is_default_site=True))
     index = ensure_index_page()
     return MunicipalityPageFactory(parent=index, title="Utrecht", cbs_code="GM0344")
 
@@ -242,16 +247,27 @@ def test_a_new_post_shows_on_the_topic_page(client):
     assert "Een nieuw antwoord." in get(client, url).content.decode()
 
 
-def test_a_write_in_a_transaction_renews_the_token_again_at_commit(
+def test_a_write_in_a_transaction_renews_the_shared_token_once_at_commit(
     django_capture_on_commit_callbacks,
 ):
-    before = content_cache.content_version()
+    shared = content_cache.shared_token()
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        StandardPageFactory.build()  # unsaved: no signal
         content_cache.content_changed()
+        private = content_cache.content_version()
         content_cache.content_changed()
-    assert content_cache.content_version() != before
-    assert callbacks.count(content_cache._renew) == 1  # once per transaction, however many writes
+    # Until the commit: the shared token stands, this thread reads under a private one.
+    assert content_cache.shared_token() == shared
+    assert private != shared and content_cache.content_version() not in (shared, private)
+    assert callbacks == [content_cache._renew]  # once per transaction, however many writes
+    callbacks[0]()
+    assert content_cache.shared_token() != shared
+    assert content_cache.content_version() == content_cache.shared_token()
+
+
+def test_outside_a_transaction_a_write_renews_the_shared_token_at_once(transactional_db):
+    shared = content_cache.shared_token()
+    content_cache.content_changed()
+    assert content_cache.shared_token() != shared
 
 
 # -- which writes count ----------------------------------------------------------------------
