@@ -126,6 +126,7 @@ def prepare(env: dict) -> None:
 
 def start_server(app: str | None, port: int, env: dict) -> subprocess.Popen:
     command = [GUNICORN, "-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}", "--workers", "2"]
+    command += ["--log-level", "warning"]
     if app:
         command.append(app)
     return subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True)

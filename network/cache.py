@@ -97,25 +97,50 @@ def _new_token() -> str:
     return uuid.uuid4().hex
 
 
-def _renew() -> None:
-    cache.set(CONTENT_VERSION_KEY, _new_token(), timeout=None)
+def app_token(*app_labels: str) -> str:
+    """A key part for fragments built from these apps' data only: changes when one is written.
+
+    Narrower than the site-wide token, so a fragment (a profile's matches, the agenda's filter
+    form) survives writes elsewhere and helps the pages the page cache does not hold.
+    """
+    keys = [f"{CONTENT_VERSION_KEY}:{label}" for label in app_labels]
+    found = cache.get_many(keys)
+    for key in keys:
+        if key not in found:
+            token = _new_token()
+            found[key] = token if cache.add(key, token, timeout=None) else cache.get(key, token)
+    return effective_token("-".join(found[key] for key in keys))
+
+
+def _renew(app_labels=()) -> None:
+    tokens = {CONTENT_VERSION_KEY: _new_token()}
+    tokens.update({f"{CONTENT_VERSION_KEY}:{label}": _new_token() for label in app_labels})
+    cache.set_many(tokens, timeout=None)
     _local.block = None
 
 
-def content_changed(*, using: str | None = None) -> None:
+def _renew_on_commit() -> None:
+    _renew(getattr(_local, "pending_labels", ()))
+    _local.pending_labels = set()
+
+
+def content_changed(*, using: str | None = None, app_label: str = "") -> None:
     """Make everything cached for visitors stale: call after a write that sends no model signal.
 
-    Outside a transaction the shared token is renewed at once. Inside one it is renewed when the
-    transaction commits (other processes only see the write then; once per transaction), and
-    until then this thread reads under a private token, without writing to the shared cache in
-    the transaction (with the database cache that would lock the token's row).
+    `app_label` names the app written to, for fragments keyed by `app_token`. Outside a
+    transaction the tokens are renewed at once. Inside one they are renewed when it commits
+    (other processes only see the write then; once per transaction), and until then this
+    thread reads under a private token, without writing to the shared cache in the transaction
+    (with the database cache that would lock the token's row).
     """
+    labels = {app_label} if app_label else set()
     connection = transaction.get_connection(using)
     if not connection.in_atomic_block:
-        _renew()
+        _renew(labels)
         return
-    if not any(func is _renew for _sids, func, _robust in connection.run_on_commit):
-        transaction.on_commit(_renew, using=using)
+    _local.pending_labels = getattr(_local, "pending_labels", set()) | labels
+    if not any(func is _renew_on_commit for _sids, func, _robust in connection.run_on_commit):
+        transaction.on_commit(_renew_on_commit, using=using)
     _local.block = connection.atomic_blocks[0]
     _local.token = _new_token()
 
@@ -155,25 +180,26 @@ def _model_saved(sender, update_fields=None, raw=False, using=None, **kwargs) ->
         return
     if update_fields and set(update_fields) <= BOOKKEEPING_FIELDS:
         return
-    content_changed(using=using)
+    content_changed(using=using, app_label=sender._meta.app_label)
 
 
 @receiver(post_delete, dispatch_uid="network.cache.deleted")
 def _model_deleted(sender, using=None, **kwargs) -> None:
     if _shows_content(sender):
-        content_changed(using=using)
+        content_changed(using=using, app_label=sender._meta.app_label)
 
 
 @receiver(m2m_changed, dispatch_uid="network.cache.m2m")
 def _relation_changed(sender, instance, action, using=None, **kwargs) -> None:
     if not action.startswith("post_"):
         return
-    if _shows_content(sender) or _shows_content(type(instance)):
-        content_changed(using=using)
+    for model in (sender, type(instance)):
+        if _shows_content(model):
+            content_changed(using=using, app_label=model._meta.app_label)
 
 
 @receiver(page_published, dispatch_uid="network.cache.published")
 @receiver(page_unpublished, dispatch_uid="network.cache.unpublished")
 @receiver(post_page_move, dispatch_uid="network.cache.moved")
-def _page_changed(sender, **kwargs) -> None:
-    content_changed()
+def _page_changed(sender, instance=None, **kwargs) -> None:
+    content_changed(app_label=instance._meta.app_label if instance is not None else "")

@@ -8,7 +8,15 @@ from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
+from network.cache import app_token
+
 register = template.Library()
+
+
+@register.simple_tag(name="app_token")
+def app_token_tag(*app_labels: str) -> str:
+    """A key part for `{% cache %}` fragments built from these apps' data (network.cache)."""
+    return app_token(*app_labels)
 
 
 MENU_CACHE_KEY = "network:main-menu:{site_id}:{language}"

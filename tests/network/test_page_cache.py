@@ -6,12 +6,15 @@ import gzip
 import brotli
 import pytest
 from django.contrib.sessions.models import Session
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Site
 
 from events.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory
 from forum.factories import CategoryFactory, PostFactory, TopicFactory
+from knowledge.factories import ThemeFactory
 from municipalities.factories import MunicipalityPageFactory
 from municipalities.importer import ensure_index_page
 from municipalities.models import LiaStatus, LiaStatusChange, MunicipalityPage
@@ -258,7 +261,7 @@ def test_a_write_in_a_transaction_renews_the_shared_token_once_at_commit(
     # Until the commit: the shared token stands, this thread reads under a private one.
     assert content_cache.shared_token() == shared
     assert private != shared and content_cache.content_version() not in (shared, private)
-    assert callbacks == [content_cache._renew]  # once per transaction, however many writes
+    assert callbacks == [content_cache._renew_on_commit]  # once per transaction
     callbacks[0]()
     assert content_cache.shared_token() != shared
     assert content_cache.content_version() == content_cache.shared_token()
@@ -298,3 +301,27 @@ def test_a_login_renews_nothing_a_profile_change_does(standard_page):
     user.display_name = "Iemand Anders"
     user.save()
     assert get(anonymous, standard_page.url)["X-Page-Cache"] == "miss"
+
+
+# -- fragments for what the page cache does not hold ------------------------------------------
+
+
+def test_the_agenda_filter_form_is_cached_until_a_theme_changes(client, member, home_page):
+    agenda = EventIndexPageFactory(parent=home_page)
+    ThemeFactory(article=191, name="Toegankelijkheid")
+    client.force_login(member)  # signed in: no page cache, the fragment does the work
+    with CaptureQueriesContext(connection) as first:
+        assert "Toegankelijkheid" in get(client, agenda.url).content.decode()
+    with CaptureQueriesContext(connection) as second:
+        get(client, agenda.url)
+    assert len(second) < len(first)  # the themes are not queried for the form again
+    ThemeFactory(article=192, name="Onderwijs")
+    assert "Onderwijs" in get(client, agenda.url).content.decode()
+
+
+def test_an_app_token_changes_only_with_its_own_app(transactional_db):
+    events_token = content_cache.app_token("events")
+    knowledge_token = content_cache.app_token("knowledge")
+    ThemeFactory(article=193, name="Bewustwording")
+    assert content_cache.app_token("events") == events_token
+    assert content_cache.app_token("knowledge") != knowledge_token
