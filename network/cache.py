@@ -119,6 +119,11 @@ def _renew(app_labels=()) -> None:
     _local.block = None
 
 
+def renew_all() -> None:
+    """Renew every token at once, whatever transaction is open: for tests and data resets."""
+    _renew([config.label for config in apps.get_app_configs()])
+
+
 def _renew_on_commit() -> None:
     _renew(getattr(_local, "pending_labels", ()))
     _local.pending_labels = set()

@@ -1,9 +1,9 @@
 """Shared fixtures: the page tree once per database, users per role, PostgreSQL-only marker."""
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 
+from network.cache import renew_all
 from network.demo import ensure_home_page
 from network.factories import UserFactory
 from network.roles import EXPERT_BY_EXPERIENCE, MODERATOR, MUNICIPAL_OFFICIAL, PROJECT_TEAM
@@ -25,11 +25,9 @@ def default_language():
 
 
 @pytest.fixture(autouse=True)
-def empty_cache():
-    """Each test starts with an empty cache: no page or data cached by an earlier test."""
-    cache.clear()
-    yield
-    cache.clear()
+def fresh_content_tokens():
+    """No page or fragment cached by an earlier test is served (network.cache)."""
+    renew_all()
 
 
 @pytest.fixture(scope="session")
