@@ -5,7 +5,7 @@ PYTEST := $(VENV)/bin/pytest
 PGURL = $(shell scripts/postgres.sh url)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run install test test-sqlite test-postgres test-e2e lint format check messages bench clean
+.PHONY: run install test test-sqlite test-postgres test-e2e lint format check messages bench bench-http clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -21,6 +21,7 @@ install: $(VENV)/.installed
 
 run: install
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py createcachetable
 	$(PY) manage.py load_demo_data
 	$(PY) manage.py runserver 127.0.0.1:8000
 
@@ -60,6 +61,12 @@ messages: install
 bench: install
 	scripts/postgres.sh start
 	DATABASE_URL=$(PGURL) $(PY) -m bench
+	DATABASE_URL=$(PGURL) $(PY) -m bench.http_load
+
+# Only the HTTP bench: gunicorn (2 workers) against a bare Django view, driven by wrk.
+bench-http: install
+	scripts/postgres.sh start
+	DATABASE_URL=$(PGURL) $(PY) -m bench.http_load
 
 clean:
 	rm -rf $(VENV) node_modules var .e2e

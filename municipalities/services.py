@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
+from network.cache import content_changed
 from network.roles import MUNICIPAL_OFFICIAL, has_role, is_project_team
 
 from .models import LiaStatus, LiaStatusChange, MunicipalityMembership, MunicipalityPage
@@ -32,6 +33,9 @@ def map_cache_invalidate() -> None:
         cache.incr(MAP_CACHE_VERSION_KEY)
     except ValueError:
         cache.set(MAP_CACHE_VERSION_KEY, 2, timeout=None)
+    # Pages, exports and feeds cached for visitors show the same data (bulk imports send no
+    # model signals, so the page cache is told here too).
+    content_changed()
 
 
 def _on_commit_invalidate() -> None:

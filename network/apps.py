@@ -1,4 +1,5 @@
 from django.apps import AppConfig, apps
+from django.core.management import call_command
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -26,6 +27,11 @@ def grant_role_permissions(sender, using="default", **kwargs) -> None:
                     group.permissions.add(permission)
 
 
+def create_cache_table(sender, using="default", verbosity=1, **kwargs) -> None:
+    """Create the database cache's table (if that cache is configured), so `migrate` sets it up."""
+    call_command("createcachetable", database=using, verbosity=max(verbosity - 1, 0))
+
+
 class NetworkConfig(AppConfig):
     name = "network"
     verbose_name = _("Network")
@@ -43,6 +49,9 @@ class NetworkConfig(AppConfig):
     }
 
     def ready(self) -> None:
-        from . import privacy, signals  # noqa: F401
+        from . import cache, privacy, signals  # noqa: F401
 
         post_migrate.connect(grant_role_permissions, dispatch_uid="network.grant_role_permissions")
+        post_migrate.connect(
+            create_cache_table, sender=self, dispatch_uid="network.create_cache_table"
+        )

@@ -3,6 +3,7 @@
 import pytest
 from django.db import connection
 
+from network.cache import renew_all
 from network.factories import UserFactory
 from network.pages import ensure_home_page
 from network.roles import EXPERT_BY_EXPERIENCE, MODERATOR, MUNICIPAL_OFFICIAL, PROJECT_TEAM
@@ -21,6 +22,12 @@ def default_language():
     translation.activate("nl")
     yield
     translation.activate("nl")
+
+
+@pytest.fixture(autouse=True)
+def fresh_content_tokens():
+    """No page or fragment cached by an earlier test is served (network.cache)."""
+    renew_all()
 
 
 @pytest.fixture(scope="session")

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "network.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -97,10 +98,13 @@ TEMPLATES = [
     },
 ]
 
+# CONN_MAX_AGE: seconds a worker keeps its database connection (production: 60); health
+# checks test a kept connection before a request uses it, so a restarted database costs no error.
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
+        conn_health_checks=env_bool("CONN_HEALTH_CHECKS", True),
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -166,16 +170,44 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Cache: Redis when REDIS_URL is set, local memory otherwise.
+# Cache: shared by every worker process, because writes invalidate what it holds (network.cache).
+# Redis when REDIS_URL is set; otherwise a table in the database, created by `migrate`
+# (network.apps) or `manage.py createcachetable`. Never per-process memory.
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
+            "TIMEOUT": 60 * 60 * 24,
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "idm_cache",
+            "TIMEOUT": 60 * 60 * 24,
+            "OPTIONS": {"MAX_ENTRIES": 20_000, "CULL_FREQUENCY": 4},
+        }
+    }
+
+# Page cache for anonymous visitors (network.page_cache): whole responses in the shared cache,
+# current until the next content write. Browsers and proxies may reuse a page for MAX_AGE
+# seconds and serve it stale while they revalidate for STALE_WHILE_REVALIDATE more.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_TIMEOUT = 60 * 60 * 24
+PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))
+PAGE_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("PAGE_CACHE_STALE_WHILE_REVALIDATE", "300"))
+# Paths (after the language prefix) never cached: personal, secret links, admin, files.
+PAGE_CACHE_EXCLUDED_PATHS = [
+    "/admin/",
+    "/documents/",
+    "/accounts/",
+    "/profiel/",
+    "/matchcentrum/",
+    "/agenda/aanmelding/",
+    "/forum/moderatie/",
+]
 
 # Background work: the database worker in production, immediate in dev and tests.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -10,3 +10,5 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
 DEMO_DATA_PRINT_ACCOUNTS = True
+# Pages render afresh while you work on them; PAGE_CACHE_ENABLED=1 to try the page cache.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", False)

@@ -16,3 +16,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files from the apps directly: no collectstatic needed for tests or the e2e server.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Each test process its own memory cache, emptied before every test (tests/conftest.py): no
+# cache queries in the query counts. The shared cache is proven in tests/network/test_cache_shared.py.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

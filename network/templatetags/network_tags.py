@@ -11,9 +11,16 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from network import registry
+from network.cache import app_token
 from network.dates import local_datetime_text
 
 register = template.Library()
+
+
+@register.simple_tag(name="app_token")
+def app_token_tag(*app_labels: str) -> str:
+    """A key part for `{% cache %}` fragments built from these apps' data (network.cache)."""
+    return app_token(*app_labels)
 
 
 MENU_CACHE_KEY = "network:main-menu:{site_id}:{language}"
