@@ -5,8 +5,8 @@ from datetime import date, timedelta
 from django.test import Client
 
 from bench.utils import Report, time_get
-from network.demo import ensure_home_page
 from network.factories import UserFactory
+from network.pages import ensure_home_page
 from network.roles import MODERATOR
 from news.factories import NewsArticlePageFactory, NewsCategoryFactory, NewsIndexPageFactory
 from news.services import reaction_create

@@ -12,9 +12,9 @@ from wagtail.documents.models import Document
 from forum.models import Post
 from forum.services import post_approve, post_hide, post_remove
 from municipalities.models import MunicipalityPage
-from network.demo import ensure_home_page
 from network.factories import UserFactory
 from network.models import User
+from network.pages import ensure_home_page
 from taxonomy.models import Theme
 
 from .models import CampaignIndexPage, CampaignPage, NewsArticlePage, NewsCategory, NewsIndexPage

@@ -4,7 +4,6 @@ from datetime import date
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Prefetch
@@ -23,7 +22,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from forum.models import Post, Topic
+from network.accounts import has_verified_email
 from network.models import BasePage
+from network.pagination import paginate
 from taxonomy.models import Taxonomy, Theme
 
 from .blocks import NewsBodyBlock
@@ -149,8 +150,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return NewsFeed(index=self, articles=articles, subject=tag.name)(request)
 
     def _listing(self, request, articles, *, template=None, status=200, **extra):
-        paginator = Paginator(articles, PAGE_SIZE)
-        page_obj = paginator.get_page(request.GET.get("page"))
+        page_obj = paginate(request, articles, PAGE_SIZE)
         context = self.get_context(request)
         context.update({"page_obj": page_obj, "articles": page_obj.object_list, **extra})
         return TemplateResponse(
@@ -306,6 +306,7 @@ class NewsArticlePage(BasePage):
             else []
         )
         context.setdefault("form", ReactionForm())
+        context["may_react"] = has_verified_email(request.user)
         return context
 
 

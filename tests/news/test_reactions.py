@@ -167,3 +167,12 @@ def test_article_with_reactions_query_count(
     client.get(article.url)
     with django_assert_max_num_queries(25):
         assertContains(client.get(article.url), "Reactie 14")
+
+
+def test_unverified_member_cannot_react(client, article):
+    unverified = UserFactory(email="nieuw@example.org", verified=False)
+    client.force_login(unverified)
+    assertContains(client.get(article.url), "Bevestig eerst uw e-mailadres")
+    response = react(client, article, "Hallo")
+    assertContains(response, "Bevestig eerst uw e-mailadres", status_code=403)
+    assert not Post.objects.exists()
