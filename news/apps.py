@@ -17,4 +17,4 @@ class NewsConfig(AppConfig):
     }
 
     def ready(self) -> None:
-        from . import sections  # noqa: F401
+        from . import sections, signals  # noqa: F401

@@ -25,13 +25,9 @@ class NewsFilterForm(forms.Form):
 
     def __init__(self, data=None, *, categories, years, municipalities):
         super().__init__(data)
-        self.fields["category"].choices = [("", _("All categories"))] + [
-            (c.slug, c.label) for c in categories
-        ]
+        self.fields["category"].choices = [("", _("All categories")), *categories]
         self.fields["year"].choices = [("", _("All years"))] + [(y, str(y)) for y in years]
-        self.fields["municipality"].choices = [("", _("All municipalities"))] + [
-            (m.pk, m.title) for m in municipalities
-        ]
+        self.fields["municipality"].choices = [("", _("All municipalities")), *municipalities]
 
     def clean_tag(self) -> str:
         try:

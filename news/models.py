@@ -3,6 +3,7 @@
 from datetime import date
 
 from django import forms
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -34,6 +35,10 @@ from .share import share_links
 from .tags import TagError, normalise_tag
 
 PAGE_SIZE = 10
+
+
+def filter_cache_key(index_pk: int) -> str:
+    return f"news:filters:{index_pk}"
 
 
 class NewsCategory(Taxonomy):
@@ -92,23 +97,36 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         )
 
     def filter_form(self, data) -> NewsFilterForm:
-        articles = NewsArticlePage.objects.live().child_of(self)
-        categories = NewsCategory.objects.filter(
-            pk__in=articles.exclude(category=None).values("category")
-        )
-        years = sorted({d.year for d in articles.dates("date", "year")}, reverse=True)
-        municipalities = (
-            NewsArticlePage.municipalities.field.related_model.objects.filter(
-                pk__in=NewsArticlePage.municipalities.through.objects.filter(
-                    newsarticlepage__in=articles
-                ).values("municipalitypage_id")
-            )
-            .order_by("title")
-            .only("id", "title")
-        )
-        return NewsFilterForm(
-            data, categories=categories, years=years, municipalities=municipalities
-        )
+        return NewsFilterForm(data, **self.filter_choices())
+
+    def filter_choices(self) -> dict:
+        """Categories, years and municipalities that have live articles, cached until an
+        article or category changes (news/signals.py), so the list stays at a fixed cost."""
+        key = filter_cache_key(self.pk)
+        choices = cache.get(key)
+        if choices is None:
+            articles = NewsArticlePage.objects.live().child_of(self)
+            municipality_model = NewsArticlePage.municipalities.field.related_model
+            choices = {
+                "categories": [
+                    (c.slug, c.label)
+                    for c in NewsCategory.objects.filter(
+                        pk__in=articles.exclude(category=None).values("category")
+                    )
+                ],
+                "years": sorted({d.year for d in articles.dates("date", "year")}, reverse=True),
+                "municipalities": list(
+                    municipality_model.objects.filter(
+                        pk__in=NewsArticlePage.municipalities.through.objects.filter(
+                            newsarticlepage__in=articles
+                        ).values("municipalitypage_id")
+                    )
+                    .order_by("title")
+                    .values_list("pk", "title")
+                ),
+            }
+            cache.set(key, choices, 60 * 60)
+        return choices
 
     @path("")
     def index(self, request):

@@ -1,8 +1,17 @@
 """Fixtures of the news: an index page with a few categories."""
 
 import pytest
+from django.core.cache import cache
 
 from news.factories import NewsCategoryFactory, NewsIndexPageFactory
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """The list caches its filter choices; a rolled-back test must not leave them behind."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

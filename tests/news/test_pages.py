@@ -5,7 +5,6 @@ from datetime import date
 import pytest
 from django.test import Client
 from pytest_django.asserts import assertContains, assertNotContains
-from wagtail.models import Page
 
 from municipalities.factories import MunicipalityIndexPageFactory, MunicipalityPageFactory
 from network.models import HomePage
@@ -171,7 +170,7 @@ def test_listing_queries_do_not_grow(
     client.get(news_index.url)  # warm the site-root and menu caches
     with django_assert_max_num_queries(12):
         response = client.get(news_index.url + "?category=" + category.slug + "&page=2")
-    assert response.status_code == 200 if size > 10 else True
+    assertContains(response, "berichten")
     with django_assert_max_num_queries(12):
         assertContains(client.get(news_index.url), "algemeen")
 
@@ -229,8 +228,3 @@ def test_editor_form_normalises_tags_and_refuses_long_ones(superuser, news_index
     assert response.status_code == 302, response.content.decode()[:3000]
     article = NewsArticlePage.objects.get(slug="bericht-met-tags")
     assert sorted(t.name for t in article.tags.all()) == ["ngt", "toegankelijk stemmen"]
-
-
-def test_search_finds_articles(news_index):
-    NewsArticlePageFactory(parent=news_index, title="Prikkelarm stemmen")
-    assert Page.objects.live().search("Prikkelarm").count() >= 0
