@@ -10,7 +10,7 @@ from django.utils import timezone
 from wagtail.documents.models import Document
 
 from forum.models import Post
-from forum.services import post_approve, post_hide, post_remove
+from forum.services import post_approve, post_hide, post_moderate
 from municipalities.models import MunicipalityPage
 from network.factories import UserFactory
 from network.models import User
@@ -346,7 +346,9 @@ def _reactions(article: NewsArticlePage) -> None:
     removed = reaction_create(
         article=article, author=people[2], body_markdown="Dit is een reactie die niet klopt."
     )
-    post_remove(post=removed, moderator=moderator, reason="Op verzoek van de schrijver.")
+    post_moderate(
+        post=removed, moderator=moderator, action="remove", reason="Op verzoek van de schrijver."
+    )
 
 
 def load(*, scale: int, stdout) -> None:
