@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "events",
     "forum",
     "matchcentrum",
+    "news",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -244,6 +245,7 @@ DEMO_DATA_APPS = [
     "events",
     "forum",
     "matchcentrum",
+    "news",
 ]
 DEMO_DATA_PRINT_ACCOUNTS = False
 
