@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("", include("knowledge.urls")),
     path("", include("events.urls")),
     path("forum/", include("forum.urls")),
+    path("", include("voices.urls")),
     path("matchcentrum/", include("matchcentrum.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "knowledge",
     "events",
     "forum",
+    "voices",
     "matchcentrum",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -208,6 +209,7 @@ DEMO_DATA_APPS = [
     "knowledge",
     "events",
     "forum",
+    "voices",
     "matchcentrum",
 ]
 DEMO_DATA_PRINT_ACCOUNTS = False

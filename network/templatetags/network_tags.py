@@ -129,3 +129,12 @@ def registered_menu(context) -> list[dict]:
     if request is None:
         return []
     return registry.main_menu.for_request(request)
+
+
+@register.inclusion_tag("components/expert_badge.html")
+def expert_badge(is_expert: bool) -> dict:
+    """The 'ervaringsdeskundige' badge next to a name, when the person is an expert by experience.
+
+    Pass a flag annotated with `network.roles.expert_flag`, so a list costs no extra queries.
+    """
+    return {"is_expert": bool(is_expert)}
