@@ -5,11 +5,9 @@ import json
 from functools import wraps
 from urllib.parse import quote, urlencode
 
-from allauth.account.models import EmailAddress
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,10 +16,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from municipalities.models import MunicipalityPage
+from network.accounts import has_verified_email
 from network.markdown import render_markdown
 from network.models import NetworkSettings
+from network.pagination import paginate
 from network.registry import running_hashtags
 from network.roles import expert_flag, is_moderator, is_project_team
+from network.views import forbidden
 
 from . import services
 from .forms import (
@@ -43,11 +44,14 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _forbidden(request: HttpRequest, message: str, status: int = 403) -> HttpResponse:
-    return render(request, "voices/forbidden.html", {"message": message}, status=status)
-
-
-def _has_verified_email(user) -> bool:
-    return EmailAddress.objects.filter(user=user, verified=True).exists()
+    """The site's "not possible" page, with the way back to the voices."""
+    return forbidden(
+        request,
+        reason=message,
+        next_url=reverse("voices:list"),
+        next_label=_("Back to the voices"),
+        status=status,
+    )
 
 
 def member_required(view):
@@ -57,7 +61,7 @@ def member_required(view):
     def wrapper(request: HttpRequest, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        if not _has_verified_email(request.user):
+        if not has_verified_email(request.user):
             return _forbidden(
                 request,
                 _("Confirm your email address first; we sent you a link when you signed up."),
@@ -140,7 +144,7 @@ def voice_list(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         filtered = any(data.values())
         voices = filter_voices(voices, data)
-    page_obj = Paginator(voices, VOICES_PER_PAGE).get_page(request.GET.get("page"))
+    page_obj = paginate(request, voices, VOICES_PER_PAGE)
     return render(
         request,
         "voices/voice_list.html",
@@ -360,7 +364,7 @@ def moderation_queue(request: HttpRequest) -> HttpResponse:
         .select_related("municipality", "author")
         .order_by("created", "pk")
     )
-    page_obj = Paginator(voices, QUEUE_PER_PAGE).get_page(request.GET.get("page"))
+    page_obj = paginate(request, voices, QUEUE_PER_PAGE)
     organisations = (
         list(Organisation.objects.filter(status=Organisation.Status.PENDING).order_by("created"))
         if is_project_team(request.user)
@@ -442,7 +446,7 @@ def _filtered_organisations(request: HttpRequest):
 @require_GET
 def organisation_list(request: HttpRequest) -> HttpResponse:
     form, organisations = _filtered_organisations(request)
-    page_obj = Paginator(organisations, ORGANISATIONS_PER_PAGE).get_page(request.GET.get("page"))
+    page_obj = paginate(request, organisations, ORGANISATIONS_PER_PAGE)
     query = request.GET.copy()
     query.pop("page", None)
     return render(
