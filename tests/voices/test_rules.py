@@ -6,6 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template import Context, Template
 from django.test import RequestFactory
 
+from forum.factories import PostFactory, TopicFactory
 from forum.models import WatchedWord
 from municipalities.registry import profile_sections
 from network.markdown import render_markdown
@@ -240,3 +241,12 @@ def test_inbox_rows_only_for_those_who_may_handle_them(member, moderator, team_m
     assert organisations.count(moderator) == 0
     assert organisations.count(team_member) == 1
     assert organisations.rows(team_member)[0].title == "Wachtende club"
+
+
+@pytest.mark.django_db
+def test_forum_posts_show_the_expert_badge(client, expert, member):
+    topic = TopicFactory(title="Vraag over de bus", author=member)
+    PostFactory(topic=topic, author=expert, body_markdown="Ik ben ervaringsdeskundige.")
+    PostFactory(topic=topic, author=member, body_markdown="Dank u.")
+    response = client.get(topic.get_absolute_url())
+    assert response.content.decode().count("badge--expert") == 1
