@@ -3,10 +3,11 @@
 from datetime import timedelta
 
 from django.utils import timezone
+from wagtail.models import Site
 
 from municipalities.models import MunicipalityPage
 from network.factories import UserFactory
-from network.models import User
+from network.models import NetworkSettings, User
 from taxonomy.models import LifeDomain, Theme
 
 from .models import CAMPAIGN_HASHTAG, Organisation, Position, Voice
@@ -577,6 +578,13 @@ def _municipality(title: str | None):
 
 def load(*, scale: int, stdout) -> None:
     team = UserFactory(email="team@example.org", display_name="Projectteam VNG")
+    # "Geen social media? Mail of bel ons" needs a phone number as well as the email address.
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is not None:
+        contact = NetworkSettings.for_site(site)
+        if not contact.contact_phone:
+            contact.contact_phone = "0800 123 4567"
+            contact.save(update_fields=["contact_phone"])
     organisations = {}
     for slug, name, kind, national, places, tags, status in ORGANISATIONS:
         organisation = Organisation.objects.filter(slug=slug).first()

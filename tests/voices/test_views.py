@@ -353,12 +353,12 @@ def test_share_form_offers_running_hashtags(client, author):
 @pytest.mark.django_db
 def test_share_page_names_the_offline_route(client, author, home_page):
     settings_obj = NetworkSettings.for_site(home_page.get_site())
-    settings_obj.contact_phone = "070 373 8393"
+    settings_obj.contact_phone = "0800 123 4567"
     settings_obj.save()
     client.force_login(author)
     response = client.get(SHARE)
     assertContains(response, "Geen social media? Mail of bel ons")
-    assertContains(response, "070 373 8393")
+    assertContains(response, "0800 123 4567")
 
 
 # --- moderating --------------------------------------------------------------------------------
