@@ -22,13 +22,4 @@ class ForumConfig(AppConfig):
     }
 
     def ready(self) -> None:
-        from network.moderation import register_text_check
-        from network.privacy import register_data_exporter
-
-        from . import sections  # noqa: F401
-        from .checks import watched_words_in
-        from .privacy import export_forum_data
-
-        register_data_exporter("forum", export_forum_data)
-        # Other apps (voices) check members' text against the same watched words.
-        register_text_check("forum.watched_words", watched_words_in)
+        from . import checks, sections  # noqa: F401

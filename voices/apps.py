@@ -24,10 +24,4 @@ class VoicesConfig(AppConfig):
     }
 
     def ready(self) -> None:
-        from network.privacy import register_account_deletion_handler, register_data_exporter
-
         from . import sections  # noqa: F401
-        from .services import export_voices_data, voices_on_account_deletion
-
-        register_data_exporter("voices", export_voices_data)
-        register_account_deletion_handler("voices", voices_on_account_deletion)

@@ -1,16 +1,20 @@
-"""What voices adds to the menu, a municipality's profile, campaign pages and the inbox."""
+"""What voices adds to the menu, a municipality's profile, campaign pages, the inbox and privacy."""
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from municipalities.registry import profile_sections
+from network.privacy import register_account_deletion_handler, register_data_exporter
 from network.registry import InboxRow, campaign_sections, inbox, main_menu
 from network.roles import is_moderator, is_project_team
 
 from .models import Organisation, Voice
+from .services import export_voices_data, voices_on_account_deletion
 from .views import approved_organisations, public_voices, voice_list_url
 
 main_menu.register("voices", _("Voices"), "voices:list", order=45)
+register_data_exporter("voices", export_voices_data)
+register_account_deletion_handler("voices", voices_on_account_deletion)
 
 
 def municipality_context(*, request=None, page=None, **kwargs) -> dict | None:
