@@ -22,4 +22,4 @@ class ForumConfig(AppConfig):
     }
 
     def ready(self) -> None:
-        from . import sections  # noqa: F401
+        from . import checks, sections  # noqa: F401

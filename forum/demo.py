@@ -6,9 +6,9 @@ from django.utils import timezone
 
 from municipalities.models import MunicipalityPage
 from network.factories import UserFactory
+from network.markdown import render_markdown
 from network.models import User
 
-from .markdown import render_markdown
 from .models import Category, Flag, ModerationAction, Post, Topic, WatchedWord
 from .services import topic_refresh
 

@@ -11,7 +11,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
-from .markdown import render_markdown
+from network.markdown import render_markdown
 
 
 class Category(models.Model):

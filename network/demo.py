@@ -60,7 +60,15 @@ STANDARD_PAGES = [
                 "Toegankelijkheidswensen bij een aanmelding bewaren we alleen met uw toestemming en "
                 "wissen we na afloop van de bijeenkomst. Via uw profiel kunt u uw gegevens downloaden "
                 "of uw account verwijderen.</p>"
-            )
+            ),
+            _rich(
+                "<p>Stemmen: een stem die u deelt, tonen we alleen met uw toestemming en met de "
+                "naam die u kiest (uw naam, alleen uw voornaam, of anoniem). Bij een anonieme stem "
+                "staat uw naam nergens op de site, niet in feeds en niet in exports. Uw "
+                "contactgegevens ziet alleen het projectteam. U kunt een stem altijd intrekken; "
+                "verwijdert u uw account, dan trekken we uw stemmen in en halen we uw naam en "
+                "contactgegevens eruit.</p>"
+            ),
         ],
     },
     {

@@ -233,3 +233,7 @@ running_hashtags = HashtagRegistry()
 # A campaign page (news) renders `{% render_sections "campaign" page=page hashtag=... %}`;
 # the voices app registers there the voices and organisations that carry the hashtag.
 campaign_sections = section_registry("campaign")
+
+# A voice's page (voices) renders `{% render_sections "voice" voice=voice themes=themes %}`;
+# an app beside voices (the practice library) can show related items there.
+voice_sections = section_registry("voice")

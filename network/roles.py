@@ -1,5 +1,7 @@
 """The platform's roles. They are Django groups so the Wagtail admin can manage them."""
 
+from django.contrib.auth.models import Group
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 MUNICIPAL_OFFICIAL = "municipal_official"
@@ -40,3 +42,16 @@ def is_project_team(user) -> bool:
 
 def is_moderator(user) -> bool:
     return is_project_team(user) or has_role(user, MODERATOR)
+
+
+def expert_flag(user_field: str):
+    """An Exists() expression: is the user in `user_field` an expert by experience?
+
+    Annotate a list with it (`.annotate(author_is_expert=expert_flag("author"))`) so a badge
+    next to each name costs no query per row.
+    """
+    return Exists(
+        Group.user_set.through.objects.filter(
+            user_id=OuterRef(f"{user_field}_id"), group__name=EXPERT_BY_EXPERIENCE
+        )
+    )

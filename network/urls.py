@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("", include("knowledge.urls")),
     path("", include("events.urls")),
     path("forum/", include("forum.urls")),
+    path("", include("voices.urls")),
     path("matchcentrum/", include("matchcentrum.urls")),
     path("", include("news.urls")),
     path("", include(wagtail_urls)),

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from network.pagination import paginate
-from network.roles import is_moderator
+from network.roles import expert_flag, is_moderator
 from network.search import search_query
 
 from ..forms import ForumSearchForm, PostForm
@@ -115,7 +115,9 @@ def topic_detail(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     page_obj = paginate(
         request,
-        posts.select_related("author").order_by("created", "pk"),
+        posts.select_related("author")
+        .annotate(author_is_expert=expert_flag("author"))
+        .order_by("created", "pk"),
         POSTS_PER_PAGE,
         paginator_class=CountedPaginator,
         known_count=known,

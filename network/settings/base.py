@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "knowledge",
     "events",
     "forum",
+    "voices",
     "matchcentrum",
     "news",
     "wagtail.contrib.forms",
@@ -244,6 +245,7 @@ DEMO_DATA_APPS = [
     "knowledge",
     "events",
     "forum",
+    "voices",
     "matchcentrum",
     "news",
 ]

@@ -173,3 +173,12 @@ def local_datetime(value) -> str:
     if not value:
         return ""
     return local_datetime_text(value)
+
+
+@register.inclusion_tag("components/expert_badge.html")
+def expert_badge(is_expert: bool) -> dict:
+    """The 'ervaringsdeskundige' badge next to a name, when the person is an expert by experience.
+
+    Pass a flag annotated with `network.roles.expert_flag`, so a list costs no extra queries.
+    """
+    return {"is_expert": bool(is_expert)}

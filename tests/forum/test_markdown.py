@@ -5,8 +5,8 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import reverse
 
-from forum.markdown import render_markdown
 from forum.models import Post
+from network.markdown import render_markdown
 
 from .xss_corpus import XSS_PAYLOADS
 

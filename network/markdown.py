@@ -1,4 +1,4 @@
-"""Markdown for forum posts: CommonMark without raw HTML, then an allowlist sanitiser."""
+"""Markdown written by members (forum posts, voices): CommonMark without raw HTML, then an allowlist sanitiser."""
 
 from functools import lru_cache
 
