@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 def export_user_data(user) -> dict:
     """What this app holds about a person: their memberships and the statuses they recorded."""
-    from .models import LiaStatusChange, MunicipalityMembership
+    from .models import LiaStatusChange, MunicipalityMembership, RouteProgressEntry
 
     memberships = MunicipalityMembership.objects.filter(user=user).select_related("municipality")
     changes = LiaStatusChange.objects.filter(recorded_by=user).select_related("municipality")
@@ -29,6 +29,20 @@ def export_user_data(user) -> dict:
                 "recorded_at": change.recorded_at.isoformat(),
             }
             for change in changes
+        ],
+        "route_progress_recorded": [
+            {
+                "municipality": entry.municipality.title,
+                "step": entry.step.title,
+                "status": entry.status,
+                "date": entry.date.isoformat(),
+                "note": entry.note,
+                "evidence_url": entry.evidence_url,
+                "recorded_at": entry.recorded_at.isoformat(),
+            }
+            for entry in RouteProgressEntry.objects.filter(recorded_by=user).select_related(
+                "municipality", "step"
+            )
         ],
     }
 
@@ -56,6 +70,13 @@ class MunicipalitiesConfig(AppConfig):
             "municipalities.delete_municipalitymembership",
             "municipalities.view_municipalitymembership",
             "municipalities.change_municipalitypage",
+            "municipalities.add_routestep",
+            "municipalities.change_routestep",
+            "municipalities.delete_routestep",
+            "municipalities.view_routestep",
+            "municipalities.add_routeprogressentry",
+            "municipalities.view_routeprogressentry",
+            "municipalities.view_stakeholder",
         ],
     }
 
@@ -65,7 +86,8 @@ class MunicipalitiesConfig(AppConfig):
 
         from network.privacy import register_data_exporter
 
-        from .models import MunicipalityMembership, MunicipalityPage
+        from . import sections  # noqa: F401
+        from .models import MunicipalityMembership, MunicipalityPage, RouteStep, RouteStepLink
 
         register_data_exporter("municipalities", export_user_data)
         for name, signal, sender in (
@@ -73,6 +95,10 @@ class MunicipalitiesConfig(AppConfig):
             ("unpublished", page_unpublished, MunicipalityPage),
             ("membership_saved", post_save, MunicipalityMembership),
             ("membership_deleted", post_delete, MunicipalityMembership),
+            ("route_step_saved", post_save, RouteStep),
+            ("route_step_deleted", post_delete, RouteStep),
+            ("route_link_saved", post_save, RouteStepLink),
+            ("route_link_deleted", post_delete, RouteStepLink),
         ):
             signal.connect(
                 _invalidate_cache, sender=sender, dispatch_uid=f"municipalities.cache.{name}"

@@ -1,16 +1,27 @@
-"""The overview's filter form and the LIA status form on a profile."""
+"""The overview's filter form, the LIA status form, route progress and the stakeholder map."""
 
 import datetime
+import os
 
 from django import forms
+from django.conf import settings
 from django.db.models import Q, QuerySet
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from network.roles import is_project_team
 
 from .importer import load_provinces, load_regions
-from .models import LiaStatus, LiaStatusChange, SizeClass
+from .models import (
+    LiaStatus,
+    LiaStatusChange,
+    RouteProgressEntry,
+    RouteStatus,
+    RouteStep,
+    SizeClass,
+    Stakeholder,
+)
 
 # Columns the table sorts by; a leading "-" reverses the order.
 SORT_COLUMNS = ("name", "province", "status", "date", "manifest", "population")
@@ -122,3 +133,75 @@ class LiaStatusForm(forms.ModelForm):
             # The Netherlands ratified the convention in 2016; LIAs did not exist before.
             raise forms.ValidationError(_("The date cannot be before 2016."), code="too_early")
         return date
+
+
+class RouteProgressForm(forms.ModelForm):
+    """Record where a municipality stands on one route step (a correction is a new entry)."""
+
+    evidence_file = forms.FileField(
+        label=_("Evidence (document)"),
+        required=False,
+        help_text=_("Optional: a PDF, Word or OpenDocument file of at most 10 MB."),
+    )
+
+    class Meta:
+        model = RouteProgressEntry
+        fields = ["step", "status", "date", "note", "evidence_url"]
+        widgets = {
+            "status": forms.RadioSelect,
+            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "note": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "note": _("Optional: what happened, in one or two sentences."),
+            "evidence_url": _("Optional: a link that shows it, for example a council decision."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["step"].queryset = RouteStep.objects.all()
+        self.fields["step"].empty_label = _("Choose a step")
+        self.fields["status"].choices = RouteStatus.choices
+        self.fields["date"].initial = timezone.localdate
+
+    def clean_date(self) -> datetime.date:
+        date = self.cleaned_data["date"]
+        if date > timezone.localdate():
+            raise forms.ValidationError(_("The date cannot be in the future."), code="future_date")
+        if date.year < 2016:
+            raise forms.ValidationError(_("The date cannot be before 2016."), code="too_early")
+        return date
+
+    def clean_evidence_file(self):
+        upload = self.cleaned_data.get("evidence_file")
+        if not upload:
+            return None
+        extension = os.path.splitext(upload.name)[1].lstrip(".").lower()
+        allowed = settings.WAGTAILDOCS_EXTENSIONS
+        if extension not in allowed:
+            raise forms.ValidationError(
+                _("This kind of file is not accepted. Use one of: %(kinds)s.")
+                % {"kinds": ", ".join(allowed)},
+                code="file_type",
+            )
+        limit = settings.WAGTAILDOCS_MAX_UPLOAD_SIZE
+        if upload.size > limit:
+            raise forms.ValidationError(
+                _("The file is too large; at most %(size)s.") % {"size": filesizeformat(limit)},
+                code="file_size",
+            )
+        return upload
+
+
+class StakeholderForm(forms.ModelForm):
+    """One person, group or organisation on a municipality's stakeholder map."""
+
+    class Meta:
+        model = Stakeholder
+        fields = ["kind", "name", "role", "contact", "contact_consent"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", _("Choose a kind"))] + list(
+            self.fields["kind"].choices
+        )[1:]
