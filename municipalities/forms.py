@@ -5,7 +5,7 @@ import os
 
 from django import forms
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -24,8 +24,9 @@ from .models import (
 )
 
 # Columns the table sorts by; a leading "-" reverses the order.
-SORT_COLUMNS = ("name", "province", "status", "date", "manifest", "population")
-FILTER_NAMES = ("province", "status", "manifest", "size", "region")
+SORT_COLUMNS = ("name", "province", "status", "date", "manifest", "route", "population")
+FILTER_NAMES = ("province", "status", "manifest", "route", "size", "region")
+ROUTE_DONE = Count("route_states", filter=Q(route_states__status=RouteStatus.DONE))
 SORT_CHOICES = [(key, key) for key in SORT_COLUMNS] + [
     (f"-{key}", f"-{key}") for key in SORT_COLUMNS
 ]
@@ -43,7 +44,22 @@ class MunicipalityFilterForm(forms.Form):
     manifest = forms.ChoiceField(
         label=_("Manifest signed"),
         required=False,
-        choices=[("", _("Either")), ("yes", _("Signed")), ("no", _("Not signed"))],
+        choices=[
+            ("", _("Either")),
+            ("yes", _("Signed")),
+            ("initiator", _("Initiator")),
+            ("no", _("Not signed")),
+        ],
+    )
+    route = forms.ChoiceField(
+        label=_("Route"),
+        required=False,
+        choices=[
+            ("", _("All")),
+            ("none", _("No step done yet")),
+            ("started", _("On the way")),
+            ("complete", _("All steps done")),
+        ],
     )
     size = forms.ChoiceField(
         label=_("Size"), required=False, choices=[("", _("All sizes")), *SizeClass.choices]
@@ -76,8 +92,19 @@ class MunicipalityFilterForm(forms.Form):
             queryset = queryset.filter(current_lia_status=data["status"])
         if data.get("manifest") == "yes":
             queryset = queryset.filter(manifest_signed_on__isnull=False)
+        elif data.get("manifest") == "initiator":
+            queryset = queryset.filter(manifest_signed_on__isnull=False, manifest_initiator=True)
         elif data.get("manifest") == "no":
             queryset = queryset.filter(Q(manifest_signed_on__isnull=True))
+        if data.get("route"):
+            total = RouteStep.objects.count()
+            queryset = queryset.annotate(route_done_filter=ROUTE_DONE)
+            if data["route"] == "none":
+                queryset = queryset.filter(route_done_filter=0)
+            elif data["route"] == "started":
+                queryset = queryset.filter(route_done_filter__gt=0, route_done_filter__lt=total)
+            else:
+                queryset = queryset.filter(route_done_filter__gte=total)
         if data.get("size"):
             queryset = queryset.filter(size_class=data["size"])
         if data.get("region"):

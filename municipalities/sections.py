@@ -25,9 +25,13 @@ def profile_route(*, request: HttpRequest | None, page, **kwargs: Any) -> dict[s
     if not route.total:
         return None
     user = getattr(request, "user", None)
+    route_url = reverse("municipalities:route", args=[page.slug])
+    if route.current is not None:
+        # The form opens on the step the municipality is at now.
+        route_url += f"?step={route.current.step.pk}#route-record-title"
     return {
         "route": route,
-        "route_url": reverse("municipalities:route", args=[page.slug]),
+        "route_url": route_url,
         "stakeholders_url": reverse("municipalities:stakeholders", args=[page.slug]),
         "can_edit_route": user is not None and can_edit_municipality(user, page),
     }

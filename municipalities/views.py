@@ -1,6 +1,7 @@
 """The overview and profiles (served by Wagtail, found in one query) and the open data exports."""
 
 import csv
+from collections import defaultdict
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -21,6 +22,9 @@ from .models import (
     MunicipalityIndexPage,
     MunicipalityPage,
     RouteProgressEntry,
+    RouteStatus,
+    RouteStep,
+    RouteStepState,
     Stakeholder,
     StakeholderKind,
 )
@@ -73,7 +77,31 @@ EXPORT_COLUMNS = (
     ("lia_status", "current_lia_status"),
     ("lia_status_date", "current_lia_status_date"),
     ("manifest_signed_on", "manifest_signed_on"),
+    ("route_steps_done", "route_done"),
 )
+# A spreadsheet runs a cell that starts with one of these as a formula: we prefix a quote.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value) -> str:
+    if value is None:
+        return ""
+    text = str(value)
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
+def _route_data(rows: list[dict]) -> tuple[list[RouteStep], dict[str, dict[int, RouteStepState]]]:
+    """The steps and, per CBS code, the state of each step (two queries for all rows)."""
+    steps = list(RouteStep.objects.all())
+    states: dict[str, dict[int, RouteStepState]] = defaultdict(dict)
+    codes = [row["code"] for row in rows]
+    for state in (
+        RouteStepState.objects.filter(municipality__cbs_code__in=codes)
+        .select_related("municipality")
+        .only("step_id", "status", "date", "municipality__cbs_code")
+    ):
+        states[state.municipality.cbs_code][state.step_id] = state
+    return steps, states
 
 
 def _export_rows(request: HttpRequest) -> tuple[list[dict] | None, HttpResponse | None]:
@@ -93,12 +121,22 @@ def export_csv(request: HttpRequest) -> HttpResponse:
     rows, error = _export_rows(request)
     if error:
         return error
+    steps, states = _route_data(rows)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="gemeenten.csv"'
-    writer = csv.DictWriter(response, fieldnames=[column for column, _field in EXPORT_COLUMNS])
-    writer.writeheader()
+    step_columns = []
+    for step in steps:
+        step_columns += [f"route_{step.slug}", f"route_{step.slug}_date"]
+    writer = csv.writer(response)
+    writer.writerow([column for column, _field in EXPORT_COLUMNS] + step_columns)
     for row in rows:
-        writer.writerow({key: "" if value is None else value for key, value in row.items()})
+        cells = [_csv_cell(value) for value in row.values()]
+        for step in steps:
+            state = states[row["code"]].get(step.pk)
+            cells += (
+                [state.status, state.date.isoformat()] if state else [RouteStatus.NOT_STARTED, ""]
+            )
+        writer.writerow(cells)
     return response
 
 
@@ -107,9 +145,23 @@ def export_json(request: HttpRequest) -> HttpResponse:
     rows, error = _export_rows(request)
     if error:
         return error
+    steps, states = _route_data(rows)
+    for row in rows:
+        row["route_steps"] = []
+        for step in steps:
+            state = states[row["code"]].get(step.pk)
+            row["route_steps"].append(
+                {
+                    "step": step.slug,
+                    "title": step.title,
+                    "status": state.status if state else RouteStatus.NOT_STARTED,
+                    "date": state.date if state else None,
+                }
+            )
     payload = {
         "source": "Iedereen doet mee!; CBS / PDOK, CBS Gebiedsindelingen (CC BY 4.0)",
         "count": len(rows),
+        "route_steps_total": len(steps),
         "municipalities": rows,
     }
     return JsonResponse(

@@ -251,6 +251,7 @@ def test_export_contents(client, all_municipalities):
         "manifest_signed_on": amsterdam.manifest_signed_on.isoformat()
         if amsterdam.manifest_signed_on
         else "",
+        "route_steps_done": "0",
     }
     data = json.loads(client.get("/gemeenten/export.json").content)
     assert "CBS" in data["source"]
