@@ -3,6 +3,7 @@
 import csv
 import datetime
 import io
+import json
 import re
 
 import pytest
@@ -11,6 +12,7 @@ from pytest_django.asserts import assertContains
 from municipalities.factories import RouteStepFactory
 from municipalities.models import RouteStatus
 from municipalities.services import route_progress_record
+from tests.utils import get_html
 
 pytestmark = pytest.mark.django_db
 
@@ -79,7 +81,7 @@ def test_overview_has_a_route_column(client, route):
     ],
 )
 def test_route_filter(client, route, value, expected):
-    html = client.get(f"/gemeenten/?route={value}").content.decode()
+    html = get_html(client, f"/gemeenten/?route={value}")
     assert set(_table_links(html)) == expected
 
 
@@ -89,7 +91,7 @@ def test_bad_route_filter_is_400(client, route):
 
 
 def test_sort_by_route(client, route):
-    html = client.get("/gemeenten/?sort=-route").content.decode()
+    html = get_html(client, "/gemeenten/?sort=-route")
     assert _table_links(html)[:2] == ["/gemeenten/bravo/", "/gemeenten/charlie/"]
     assert 'aria-sort="descending"' in html
 
@@ -100,7 +102,7 @@ def test_overview_query_count_with_the_route(client, route, django_assert_max_nu
 
 
 def test_csv_export_has_the_steps_and_neutralises_formulas(client, route):
-    content = client.get("/gemeenten/export.csv").content.decode()
+    content = get_html(client, "/gemeenten/export.csv")
     rows = {row["code"]: row for row in csv.DictReader(io.StringIO(content))}
     _steps, towns = route
     charlie = rows[towns["Charlie"].cbs_code]
@@ -113,7 +115,7 @@ def test_csv_export_has_the_steps_and_neutralises_formulas(client, route):
 
 
 def test_json_export_has_the_steps(client, route):
-    data = client.get("/gemeenten/export.json?route=complete").json()
+    data = json.loads(get_html(client, "/gemeenten/export.json?route=complete"))
     assert data["route_steps_total"] == 2
     [bravo] = data["municipalities"]
     assert bravo["route_steps_done"] == 2
@@ -128,7 +130,7 @@ def test_manifest_filter_initiators(client, make_municipality):
         title="Voorloper", manifest_signed_on=datetime.date(2017, 6, 29), manifest_initiator=True
     )
     make_municipality(title="Volger", manifest_signed_on=datetime.date(2019, 6, 29))
-    html = client.get("/gemeenten/?manifest=initiator").content.decode()
+    html = get_html(client, "/gemeenten/?manifest=initiator")
     assert _table_links(html) == ["/gemeenten/voorloper/"]
-    html = client.get("/gemeenten/?manifest=yes").content.decode()
+    html = get_html(client, "/gemeenten/?manifest=yes")
     assert set(_table_links(html)) == {"/gemeenten/voorloper/", "/gemeenten/volger/"}

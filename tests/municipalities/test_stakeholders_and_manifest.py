@@ -1,6 +1,7 @@
 """The stakeholder map (who may edit, consent for contacts, bad input) and the manifest page."""
 
 import datetime
+import json
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -8,6 +9,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from municipalities.factories import MunicipalityMembershipFactory, StakeholderFactory
 from municipalities.models import Stakeholder, StakeholderKind
+from tests.utils import get_html
 
 pytestmark = pytest.mark.django_db
 
@@ -167,8 +169,8 @@ def test_manifest_page_lists_initiators_and_signatories_with_dates(client, signa
 
 
 def test_manifest_page_and_overview_filter_agree(client, signatories):
-    manifest = client.get("/manifest/").content.decode()
-    overview = client.get("/gemeenten/export.json?manifest=yes").json()
+    manifest = get_html(client, "/manifest/")
+    overview = json.loads(get_html(client, "/gemeenten/export.json?manifest=yes"))
     names = {row["name"] for row in overview["municipalities"]}
     assert names == {"Voorstad", "Laatdorp"}
     assert all(f"{name}</a></th>" in manifest for name in names)
