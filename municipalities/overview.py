@@ -11,9 +11,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
-from .forms import FILTER_NAMES, ROUTE_DONE, MunicipalityFilterForm
+from .forms import FILTER_NAMES, ROUTE_DONE, ROUTE_TOTAL, MunicipalityFilterForm
 from .map import accessible_name, legend_swatch, render_map
-from .models import LiaStatus, MunicipalityPage, RouteStep
+from .models import LiaStatus, MunicipalityPage
 from .reference import load_provinces
 from .services import map_cache_version
 
@@ -71,7 +71,7 @@ def filtered_rows(form: MunicipalityFilterForm) -> list[dict]:
             form.apply(active_municipalities())
             .order_by("title")
             .values(*ROW_FIELDS)
-            .annotate(route_done=ROUTE_DONE)
+            .annotate(route_done=ROUTE_DONE, route_steps_total=ROUTE_TOTAL)
         )
         cache.set(key, rows, CACHE_TIMEOUT)
     return rows
@@ -213,7 +213,7 @@ def results_html(*, request, form: MunicipalityFilterForm, base_url: str) -> str
             "province_counts": province_counts(rows),
             "map_svg": map_svg(form, rows, label=_("Map of the municipalities by LIA status")),
             "total_count": active_count(),
-            "route_total": RouteStep.objects.count(),
+            "route_total": rows[0]["route_steps_total"] if rows else 0,
             "is_filtered": bool(filters),
             "query_string": urlencode(filters),
             "sort_columns": sort_columns(filters, sort),
