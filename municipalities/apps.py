@@ -15,8 +15,15 @@ class MunicipalitiesConfig(AppConfig):
             "municipalities.delete_municipalitymembership",
             "municipalities.view_municipalitymembership",
             "municipalities.change_municipalitypage",
+            "municipalities.add_routestep",
+            "municipalities.change_routestep",
+            "municipalities.delete_routestep",
+            "municipalities.view_routestep",
+            "municipalities.add_routeprogressentry",
+            "municipalities.view_routeprogressentry",
+            "municipalities.view_stakeholder",
         ],
     }
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401
+        from . import sections, signals  # noqa: F401

@@ -11,6 +11,10 @@ from .models import (
     MunicipalityIndexPage,
     MunicipalityMembership,
     MunicipalityPage,
+    RouteStep,
+    RouteStepLink,
+    Stakeholder,
+    StakeholderKind,
 )
 
 
@@ -60,3 +64,34 @@ class MunicipalityMembershipFactory(factory.django.DjangoModelFactory):
     municipality = factory.SubFactory(MunicipalityPageFactory)
     job_title = "Beleidsadviseur sociaal domein"
     is_contact = True
+
+
+class RouteStepFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RouteStep
+        django_get_or_create = ("slug",)
+
+    title = factory.Sequence(lambda n: f"Stap {n}")
+    slug = factory.Sequence(lambda n: f"stap-{n}")
+    explanation = "Wat deze stap inhoudt."
+    done_when = "Wanneer deze stap klaar is."
+    sort_order = factory.Sequence(lambda n: n)
+
+
+class RouteStepLinkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RouteStepLink
+
+    step = factory.SubFactory(RouteStepFactory)
+    title = "Handreiking"
+    url = "https://example.org/handreiking"
+
+
+class StakeholderFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Stakeholder
+
+    municipality = factory.SubFactory(MunicipalityPageFactory)
+    kind = StakeholderKind.ALDERMAN
+    name = factory.Sequence(lambda n: f"Betrokkene {n}")
+    role = "Wethouder sociaal domein"

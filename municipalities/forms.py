@@ -1,20 +1,37 @@
-"""The overview's filter form and the LIA status form on a profile."""
+"""The overview's filter form, the LIA status form, route progress and the stakeholder map."""
 
 import datetime
+import os
 
 from django import forms
-from django.db.models import Q, QuerySet
+from django.conf import settings
+from django.db.models import Count, F, Func, IntegerField, Q, QuerySet, Subquery
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from network.roles import is_project_team
 
-from .models import LiaStatus, LiaStatusChange, SizeClass
+from .models import (
+    LiaStatus,
+    LiaStatusChange,
+    RouteProgressEntry,
+    RouteStatus,
+    RouteStep,
+    SizeClass,
+    Stakeholder,
+)
 from .reference import load_provinces, load_regions
 
 # Columns the table sorts by; a leading "-" reverses the order.
-SORT_COLUMNS = ("name", "province", "status", "date", "manifest", "population")
-FILTER_NAMES = ("province", "status", "manifest", "size", "region")
+SORT_COLUMNS = ("name", "province", "status", "date", "manifest", "route", "population")
+FILTER_NAMES = ("province", "status", "manifest", "route", "size", "region")
+ROUTE_DONE = Count("route_states", filter=Q(route_states__status=RouteStatus.DONE))
+# How many steps the route has, as a subquery: the rows query needs no second query for it.
+ROUTE_TOTAL = Subquery(
+    RouteStep.objects.order_by().annotate(total=Func(F("pk"), function="COUNT")).values("total"),
+    output_field=IntegerField(),
+)
 SORT_CHOICES = [(key, key) for key in SORT_COLUMNS] + [
     (f"-{key}", f"-{key}") for key in SORT_COLUMNS
 ]
@@ -32,7 +49,22 @@ class MunicipalityFilterForm(forms.Form):
     manifest = forms.ChoiceField(
         label=_("Manifest signed"),
         required=False,
-        choices=[("", _("Either")), ("yes", _("Signed")), ("no", _("Not signed"))],
+        choices=[
+            ("", _("Either")),
+            ("yes", _("Signed")),
+            ("initiator", _("Initiator")),
+            ("no", _("Not signed")),
+        ],
+    )
+    route = forms.ChoiceField(
+        label=_("Route"),
+        required=False,
+        choices=[
+            ("", _("All")),
+            ("none", _("No step done yet")),
+            ("started", _("On the way")),
+            ("complete", _("All steps done")),
+        ],
     )
     size = forms.ChoiceField(
         label=_("Size"), required=False, choices=[("", _("All sizes")), *SizeClass.choices]
@@ -65,8 +97,20 @@ class MunicipalityFilterForm(forms.Form):
             queryset = queryset.filter(current_lia_status=data["status"])
         if data.get("manifest") == "yes":
             queryset = queryset.filter(manifest_signed_on__isnull=False)
+        elif data.get("manifest") == "initiator":
+            queryset = queryset.filter(manifest_signed_on__isnull=False, manifest_initiator=True)
         elif data.get("manifest") == "no":
             queryset = queryset.filter(Q(manifest_signed_on__isnull=True))
+        if data.get("route"):
+            queryset = queryset.annotate(route_done_filter=ROUTE_DONE, route_total=ROUTE_TOTAL)
+            if data["route"] == "none":
+                queryset = queryset.filter(route_done_filter=0)
+            elif data["route"] == "started":
+                queryset = queryset.filter(
+                    route_done_filter__gt=0, route_done_filter__lt=F("route_total")
+                )
+            else:
+                queryset = queryset.filter(route_done_filter__gte=F("route_total"))
         if data.get("size"):
             queryset = queryset.filter(size_class=data["size"])
         if data.get("region"):
@@ -122,3 +166,75 @@ class LiaStatusForm(forms.ModelForm):
             # The Netherlands ratified the convention in 2016; LIAs did not exist before.
             raise forms.ValidationError(_("The date cannot be before 2016."), code="too_early")
         return date
+
+
+class RouteProgressForm(forms.ModelForm):
+    """Record where a municipality stands on one route step (a correction is a new entry)."""
+
+    evidence_file = forms.FileField(
+        label=_("Evidence (document)"),
+        required=False,
+        help_text=_("Optional: a PDF, Word or OpenDocument file of at most 10 MB."),
+    )
+
+    class Meta:
+        model = RouteProgressEntry
+        fields = ["step", "status", "date", "note", "evidence_url"]
+        widgets = {
+            "status": forms.RadioSelect,
+            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "note": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "note": _("Optional: what happened, in one or two sentences."),
+            "evidence_url": _("Optional: a link that shows it, for example a council decision."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["step"].queryset = RouteStep.objects.all()
+        self.fields["step"].empty_label = _("Choose a step")
+        self.fields["status"].choices = RouteStatus.choices
+        self.fields["date"].initial = timezone.localdate
+
+    def clean_date(self) -> datetime.date:
+        date = self.cleaned_data["date"]
+        if date > timezone.localdate():
+            raise forms.ValidationError(_("The date cannot be in the future."), code="future_date")
+        if date.year < 2016:
+            raise forms.ValidationError(_("The date cannot be before 2016."), code="too_early")
+        return date
+
+    def clean_evidence_file(self):
+        upload = self.cleaned_data.get("evidence_file")
+        if not upload:
+            return None
+        extension = os.path.splitext(upload.name)[1].lstrip(".").lower()
+        allowed = settings.WAGTAILDOCS_EXTENSIONS
+        if extension not in allowed:
+            raise forms.ValidationError(
+                _("This kind of file is not accepted. Use one of: %(kinds)s.")
+                % {"kinds": ", ".join(allowed)},
+                code="file_type",
+            )
+        limit = settings.WAGTAILDOCS_MAX_UPLOAD_SIZE
+        if upload.size > limit:
+            raise forms.ValidationError(
+                _("The file is too large; at most %(size)s.") % {"size": filesizeformat(limit)},
+                code="file_size",
+            )
+        return upload
+
+
+class StakeholderForm(forms.ModelForm):
+    """One person, group or organisation on a municipality's stakeholder map."""
+
+    class Meta:
+        model = Stakeholder
+        fields = ["kind", "name", "role", "contact", "contact_consent"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", _("Choose a kind"))] + list(
+            self.fields["kind"].choices
+        )[1:]

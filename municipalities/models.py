@@ -1,16 +1,22 @@
 """Municipality profiles and their Local Inclusion Agenda (LIA) status history."""
 
+import datetime
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from network.models import BasePage
@@ -31,6 +37,10 @@ class LiaStatus(models.TextChoices):
     def rank(cls, value: str) -> int:
         """0 for none up to 5 for evaluated: how far along a municipality is."""
         return list(cls.values).index(value) if value in cls.values else 0
+
+
+# The manifest 'Iedereen doet mee!' lapsed when the VNG network began; nobody signed after that.
+MANIFEST_LAPSED_ON = datetime.date(2020, 9, 1)
 
 
 class SizeClass(models.TextChoices):
@@ -147,6 +157,11 @@ class MunicipalityPage(BasePage):
             "The date the municipality signed the manifest 'Iedereen doet mee!'; empty if not."
         ),
     )
+    manifest_initiator = models.BooleanField(
+        _("manifest initiator"),
+        default=False,
+        help_text=_("One of the 25 municipalities that drew up the manifest and signed it first."),
+    )
     expert_panel = models.BooleanField(
         _("expert-by-experience panel takes part"),
         default=False,
@@ -194,6 +209,7 @@ class MunicipalityPage(BasePage):
         MultiFieldPanel(
             [
                 FieldPanel("manifest_signed_on"),
+                FieldPanel("manifest_initiator"),
                 FieldPanel("expert_panel"),
                 FieldPanel("lia_document_url"),
                 FieldPanel("willing_to_be_asked"),
@@ -223,6 +239,22 @@ class MunicipalityPage(BasePage):
     class Meta:
         verbose_name = _("municipality")
         verbose_name_plural = _("municipalities")
+
+    def clean(self):
+        super().clean()
+        signed = self.manifest_signed_on
+        if signed and signed > min(timezone.localdate(), MANIFEST_LAPSED_ON):
+            raise ValidationError(
+                {
+                    "manifest_signed_on": _(
+                        "The manifest lapsed on 1 September 2020: a later date is not possible."
+                    )
+                }
+            )
+        if self.manifest_initiator and not signed:
+            raise ValidationError(
+                {"manifest_signed_on": _("An initiator signed the manifest: give the date.")}
+            )
 
     def save(self, *args, **kwargs):
         self.size_class = SizeClass.for_population(self.population)
@@ -375,3 +407,200 @@ class MunicipalityMembership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.municipality}"
+
+
+class RouteStep(ClusterableModel):
+    """One step on the route to an inclusive municipality (a snippet the project team manages)."""
+
+    title = models.CharField(
+        _("title"), max_length=120, help_text=_("Short, for example 'LIA vastgesteld'.")
+    )
+    slug = models.SlugField(
+        _("slug"), max_length=60, unique=True, help_text=_("Used in the exports; do not change it.")
+    )
+    explanation = models.TextField(
+        _("explanation"), help_text=_("What this step is about, in plain language (B1).")
+    )
+    done_when = models.TextField(
+        _("what counts as done"), help_text=_("When a municipality may mark this step as done.")
+    )
+    sort_order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Steps are shown from low to high.")
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("slug"),
+        FieldPanel("explanation"),
+        FieldPanel("done_when"),
+        FieldPanel("sort_order"),
+        InlinePanel("links", heading=_("Links that help with this step"), label=_("link")),
+    ]
+
+    class Meta:
+        ordering = ["sort_order", "pk"]
+        verbose_name = _("route step")
+        verbose_name_plural = _("route steps")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class RouteStepLink(Orderable):
+    """A practice, guide or other page that helps a municipality with a route step."""
+
+    step = ParentalKey(RouteStep, on_delete=models.CASCADE, related_name="links")
+    title = models.CharField(_("title"), max_length=200, help_text=_("The text of the link."))
+    url = models.URLField(
+        _("address"), help_text=_("For example a practice or guide in the library.")
+    )
+
+    panels = [FieldPanel("title"), FieldPanel("url")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("route step link")
+
+
+class RouteStatus(models.TextChoices):
+    """Where a municipality stands on one step."""
+
+    NOT_STARTED = "not_started", _("not started")
+    BUSY = "busy", _("busy")
+    DONE = "done", _("done")
+
+
+class RouteProgressEntry(models.Model):
+    """One entry in a municipality's route history. Append-only: a correction is a new entry."""
+
+    municipality = models.ForeignKey(
+        MunicipalityPage, on_delete=models.CASCADE, related_name="route_entries"
+    )
+    step = models.ForeignKey(
+        RouteStep, verbose_name=_("step"), on_delete=models.CASCADE, related_name="entries"
+    )
+    status = models.CharField(_("status"), max_length=20, choices=RouteStatus.choices)
+    date = models.DateField(_("date"), help_text=_("When the step reached this status."))
+    note = models.CharField(_("short note"), max_length=500, blank=True)
+    evidence_url = models.URLField(
+        _("evidence (link)"), blank=True, help_text=_("For example a council decision online.")
+    )
+    evidence_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("evidence (document)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+    is_demo_data = models.BooleanField(_("demo data"), default=False)
+
+    class Meta:
+        ordering = ["-date", "-recorded_at", "-pk"]
+        indexes = [models.Index(fields=["municipality", "step", "-date"])]
+        verbose_name = _("route progress entry")
+        verbose_name_plural = _("route progress entries")
+
+    def __str__(self) -> str:
+        return f"{self.get_status_display()} ({self.date:%d-%m-%Y})"
+
+    def clean(self):
+        super().clean()
+        if self.date and self.date > timezone.localdate():
+            raise ValidationError({"date": _("The date cannot be in the future.")})
+        if self.date and self.date.year < 2016:
+            raise ValidationError({"date": _("The date cannot be before 2016.")})
+
+
+class RouteStepState(models.Model):
+    """The current status of one step for one municipality: its newest history entry, copied
+    here so lists, filters and counts need no subquery over the history."""
+
+    municipality = models.ForeignKey(
+        MunicipalityPage, on_delete=models.CASCADE, related_name="route_states"
+    )
+    step = models.ForeignKey(RouteStep, on_delete=models.CASCADE, related_name="states")
+    entry = models.ForeignKey(RouteProgressEntry, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(max_length=20, choices=RouteStatus.choices)
+    date = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "step"], name="unique_route_state")
+        ]
+        verbose_name = _("route step state")
+
+    def __str__(self) -> str:
+        return f"{self.get_status_display()} ({self.date:%d-%m-%Y})"
+
+
+class StakeholderKind(models.TextChoices):
+    """The kinds of people and groups on a stakeholder map, in the order the map shows them."""
+
+    COUNCIL = "council", _("council members")
+    ALDERMAN = "alderman", _("alderman")
+    OFFICIALS = "officials", _("officials")
+    ADVISORY_COUNCIL = "advisory_council", _("adviesraad sociaal domein")
+    EXPERT_PANEL = "expert_panel", _("panel of experts by experience")
+    ORGANISATIONS = "organisations", _("organisations")
+    EMPLOYERS = "employers", _("employers")
+    SCHOOLS = "schools", _("schools")
+
+
+class Stakeholder(models.Model):
+    """Someone who works on inclusion in a municipality, on its stakeholder map."""
+
+    municipality = models.ForeignKey(
+        MunicipalityPage, on_delete=models.CASCADE, related_name="stakeholders"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=StakeholderKind.choices)
+    name = models.CharField(
+        _("name"), max_length=150, help_text=_("A person, a group or an organisation.")
+    )
+    role = models.CharField(
+        _("role"), max_length=200, help_text=_("What they do for inclusion, in a few words.")
+    )
+    contact = models.CharField(
+        _("public contact"),
+        max_length=200,
+        blank=True,
+        help_text=_("An email address, phone number or website. Shown to everyone."),
+    )
+    contact_consent = models.BooleanField(
+        _("they agreed to show this contact"),
+        default=False,
+        help_text=_("Only with their permission do we show the contact on the site."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    is_demo_data = models.BooleanField(_("demo data"), default=False)
+
+    class Meta:
+        ordering = ["kind", "name", "pk"]
+        verbose_name = _("stakeholder")
+        verbose_name_plural = _("stakeholders")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self):
+        super().clean()
+        if self.contact and not self.contact_consent:
+            raise ValidationError(
+                {"contact_consent": _("Tick this box if they agreed, or leave the contact empty.")}
+            )
+
+    @property
+    def public_contact(self) -> str:
+        return self.contact if self.contact_consent else ""

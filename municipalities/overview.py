@@ -11,7 +11,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
-from .forms import FILTER_NAMES, MunicipalityFilterForm
+from .forms import FILTER_NAMES, ROUTE_DONE, ROUTE_TOTAL, MunicipalityFilterForm
 from .map import accessible_name, legend_swatch, render_map
 from .models import LiaStatus, MunicipalityPage
 from .reference import load_provinces
@@ -47,6 +47,7 @@ SORT_KEYS = {
     "status": lambda row: (LiaStatus.rank(row["current_lia_status"]), name_key(row["title"])),
     "date": lambda row: (row["current_lia_status_date"] or _FAR_PAST, name_key(row["title"])),
     "manifest": lambda row: (row["manifest_signed_on"] or _FAR_PAST, name_key(row["title"])),
+    "route": lambda row: (row["route_done"], name_key(row["title"])),
     "population": lambda row: (row["population"] or 0, name_key(row["title"])),
 }
 
@@ -66,7 +67,12 @@ def filtered_rows(form: MunicipalityFilterForm) -> list[dict]:
     key = _cache_key("rows", form)
     rows = cache.get(key)
     if rows is None:
-        rows = list(form.apply(active_municipalities()).order_by("title").values(*ROW_FIELDS))
+        rows = list(
+            form.apply(active_municipalities())
+            .order_by("title")
+            .values(*ROW_FIELDS)
+            .annotate(route_done=ROUTE_DONE, route_steps_total=ROUTE_TOTAL)
+        )
         cache.set(key, rows, CACHE_TIMEOUT)
     return rows
 
@@ -160,6 +166,7 @@ SORT_LABELS = {
     "status": gettext_lazy("LIA status"),
     "date": gettext_lazy("Status since"),
     "manifest": gettext_lazy("Manifest signed"),
+    "route": gettext_lazy("Route steps done"),
     "population": gettext_lazy("Population"),
 }
 
@@ -180,7 +187,7 @@ def sort_columns(filters: dict[str, str], sort: str) -> list[dict]:
                 "label": label,
                 "aria_sort": aria_sort,
                 "url": "?" + urlencode({**filters, "sort": next_sort}) + "#municipality-table",
-                "numeric": key == "population",
+                "numeric": key in ("population", "route"),
             }
         )
     return columns
@@ -206,6 +213,7 @@ def results_html(*, request, form: MunicipalityFilterForm, base_url: str) -> str
             "province_counts": province_counts(rows),
             "map_svg": map_svg(form, rows, label=_("Map of the municipalities by LIA status")),
             "total_count": active_count(),
+            "route_total": rows[0]["route_steps_total"] if rows else 0,
             "is_filtered": bool(filters),
             "query_string": urlencode(filters),
             "sort_columns": sort_columns(filters, sort),

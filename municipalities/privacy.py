@@ -1,6 +1,6 @@
 """What the municipalities app holds about a person, for 'Download my data'."""
 
-from .models import LiaStatusChange, MunicipalityMembership
+from .models import LiaStatusChange, MunicipalityMembership, RouteProgressEntry
 
 
 def export_user_data(user) -> dict:
@@ -28,5 +28,19 @@ def export_user_data(user) -> dict:
                 "recorded_at": change.recorded_at.isoformat(),
             }
             for change in changes
+        ],
+        "route_progress_recorded": [
+            {
+                "municipality": entry.municipality.title,
+                "step": entry.step.title,
+                "status": entry.status,
+                "date": entry.date.isoformat(),
+                "note": entry.note,
+                "evidence_url": entry.evidence_url,
+                "recorded_at": entry.recorded_at.isoformat(),
+            }
+            for entry in RouteProgressEntry.objects.filter(recorded_by=user).select_related(
+                "municipality", "step"
+            )
         ],
     }

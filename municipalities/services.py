@@ -7,11 +7,21 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
+from wagtail.documents import get_document_model
 
 from network.cache import content_changed
 from network.roles import MUNICIPAL_OFFICIAL, has_role, is_project_team
 
-from .models import LiaStatus, LiaStatusChange, MunicipalityMembership, MunicipalityPage
+from .models import (
+    LiaStatus,
+    LiaStatusChange,
+    MunicipalityMembership,
+    MunicipalityPage,
+    RouteProgressEntry,
+    RouteStep,
+    RouteStepState,
+    Stakeholder,
+)
 
 # The overview's rendered map and counts are cached under a version number that every write
 # bumps, so a status change shows at once without knowing which filtered variants exist.
@@ -79,6 +89,11 @@ def can_record_lia_status(user, municipality: MunicipalityPage) -> bool:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
     return is_project_team(user) or is_official_of(user, municipality)
+
+
+def can_edit_municipality(user, municipality: MunicipalityPage) -> bool:
+    """Who writes a municipality's route progress and stakeholder map: as for the LIA status."""
+    return can_record_lia_status(user, municipality)
 
 
 def municipality_refresh_current_status(*, municipality: MunicipalityPage) -> MunicipalityPage:
@@ -169,3 +184,111 @@ def membership_remove(*, user, municipality: MunicipalityPage, removed_by=None) 
     if hasattr(user, "_municipality_ids"):
         del user._municipality_ids
     return bool(deleted)
+
+
+def route_state_refresh(
+    *, municipality: MunicipalityPage, step: RouteStep
+) -> RouteStepState | None:
+    """Copy the newest entry of one step (by date, then recording time) into its current state."""
+    newest = (
+        RouteProgressEntry.objects.filter(municipality=municipality, step=step)
+        .order_by("-date", "-recorded_at", "-pk")
+        .first()
+    )
+    if newest is None:
+        RouteStepState.objects.filter(municipality=municipality, step=step).delete()
+        return None
+    state, _created = RouteStepState.objects.update_or_create(
+        municipality=municipality,
+        step=step,
+        defaults={"entry": newest, "status": newest.status, "date": newest.date},
+    )
+    return state
+
+
+@transaction.atomic
+def route_progress_record(
+    *,
+    municipality: MunicipalityPage,
+    step: RouteStep,
+    status: str,
+    date: datetime.date,
+    note: str = "",
+    evidence_url: str = "",
+    evidence_file=None,
+    user,
+    is_demo_data: bool = False,
+) -> RouteProgressEntry:
+    """Append a route entry for one step (never edit one) and update that step's state.
+
+    An uploaded evidence file becomes a Wagtail document, so editors find it in the admin.
+    """
+    if user is not None and not can_edit_municipality(user, municipality):
+        raise PermissionDenied(_("You may not record route progress for this municipality."))
+    entry = RouteProgressEntry(
+        municipality=municipality,
+        step=step,
+        status=status,
+        date=date,
+        note=note,
+        evidence_url=evidence_url,
+        recorded_by=user,
+        is_demo_data=is_demo_data,
+    )
+    entry.full_clean()
+    if evidence_file is not None:
+        document = get_document_model()(
+            title=_("Evidence: %(step)s, %(municipality)s")
+            % {"step": step.title, "municipality": municipality.title},
+            file=evidence_file,
+            uploaded_by_user=user,
+        )
+        document.full_clean()
+        document.save()
+        entry.evidence_document = document
+    entry.save()
+    route_state_refresh(municipality=municipality, step=step)
+    _on_commit_invalidate()
+    return entry
+
+
+STAKEHOLDER_FIELDS = ("kind", "name", "role", "contact", "contact_consent")
+
+
+@transaction.atomic
+def stakeholder_save(
+    *,
+    municipality: MunicipalityPage,
+    stakeholder: Stakeholder | None = None,
+    kind: str,
+    name: str,
+    role: str,
+    contact: str = "",
+    contact_consent: bool = False,
+    user,
+    is_demo_data: bool = False,
+) -> Stakeholder:
+    """Add a stakeholder to a municipality's map, or change one that is already on it."""
+    if user is not None and not can_edit_municipality(user, municipality):
+        raise PermissionDenied(_("You may not edit the stakeholder map of this municipality."))
+    if stakeholder is None:
+        stakeholder = Stakeholder(municipality=municipality, is_demo_data=is_demo_data)
+    elif stakeholder.municipality_id != municipality.pk:
+        raise PermissionDenied(_("This stakeholder belongs to another municipality."))
+    stakeholder.kind = kind
+    stakeholder.name = name
+    stakeholder.role = role
+    stakeholder.contact = contact
+    stakeholder.contact_consent = contact_consent
+    stakeholder.updated_by = user
+    stakeholder.full_clean()
+    stakeholder.save()
+    return stakeholder
+
+
+@transaction.atomic
+def stakeholder_delete(*, stakeholder: Stakeholder, user) -> None:
+    """Take a stakeholder off the map."""
+    if not can_edit_municipality(user, stakeholder.municipality):
+        raise PermissionDenied(_("You may not edit the stakeholder map of this municipality."))
+    stakeholder.delete()

@@ -6,7 +6,7 @@ from wagtail.signals import page_published, page_unpublished
 
 from network.privacy import register_data_exporter
 
-from .models import MunicipalityMembership, MunicipalityPage
+from .models import MunicipalityMembership, MunicipalityPage, RouteStep, RouteStepLink
 from .privacy import export_user_data
 from .services import map_cache_invalidate
 
@@ -22,6 +22,10 @@ for name, signal, sender in (
     ("unpublished", page_unpublished, MunicipalityPage),
     ("membership_saved", post_save, MunicipalityMembership),
     ("membership_deleted", post_delete, MunicipalityMembership),
+    ("route_step_saved", post_save, RouteStep),
+    ("route_step_deleted", post_delete, RouteStep),
+    ("route_link_saved", post_save, RouteStepLink),
+    ("route_link_deleted", post_delete, RouteStepLink),
 ):
     signal.connect(_invalidate_cache, sender=sender, dispatch_uid=f"municipalities.cache.{name}")
 

@@ -8,7 +8,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet, SnippetViewSetGroup
 
-from .models import LiaStatusChange, MunicipalityMembership
+from .models import LiaStatusChange, MunicipalityMembership, RouteProgressEntry, RouteStep
 from .services import lia_status_record, membership_add
 
 
@@ -30,6 +30,7 @@ class AppendOnlyPermissionPolicy(ModelPermissionPolicy):
 
 
 register_permission_policy(LiaStatusChange, AppendOnlyPermissionPolicy(LiaStatusChange))
+register_permission_policy(RouteProgressEntry, AppendOnlyPermissionPolicy(RouteProgressEntry))
 
 
 class LiaStatusChangeCreateView(CreateView):
@@ -96,8 +97,40 @@ class MunicipalityMembershipViewSet(SnippetViewSet):
         return MunicipalityMembership.objects.select_related("municipality", "user")
 
 
+class RouteStepViewSet(SnippetViewSet):
+    """The steps of the route: the project team writes and orders them."""
+
+    model = RouteStep
+    icon = "list-ol"
+    menu_label = _("Route steps")
+    list_display = ["title", "slug", "sort_order"]
+    ordering = ["sort_order", "pk"]
+
+
+class RouteProgressEntryViewSet(SnippetViewSet):
+    """The route history, read-only: officials and the team record on the municipality's page."""
+
+    model = RouteProgressEntry
+    icon = "history"
+    menu_label = _("Route history")
+    add_view_enabled = False
+    inspect_view_enabled = True
+    list_display = ["municipality", "step", "status", "date", "recorded_by", "recorded_at"]
+    list_filter = ["status", "step", "is_demo_data"]
+    ordering = ["-recorded_at"]
+    list_per_page = 50
+
+    def get_queryset(self, request):
+        return RouteProgressEntry.objects.select_related("municipality", "step", "recorded_by")
+
+
 class MunicipalitiesViewSetGroup(SnippetViewSetGroup):
-    items = (LiaStatusChangeViewSet, MunicipalityMembershipViewSet)
+    items = (
+        LiaStatusChangeViewSet,
+        MunicipalityMembershipViewSet,
+        RouteStepViewSet,
+        RouteProgressEntryViewSet,
+    )
     menu_icon = "site"
     menu_label = _("Municipalities")
     menu_name = "municipalities"

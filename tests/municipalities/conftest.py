@@ -67,7 +67,7 @@ def all_municipalities(index_page):
             )
         page.current_lia_status = status
         page.current_lia_status_date = date if status != LiaStatus.NONE else None
-        page.manifest_signed_on = datetime.date(2022, 5, 1) if number % 3 == 0 else None
+        page.manifest_signed_on = datetime.date(2019, 5, 1) if number % 3 == 0 else None
     LiaStatusChange.objects.bulk_create(changes)
     MunicipalityPage.objects.bulk_update(
         pages, ["current_lia_status", "current_lia_status_date", "manifest_signed_on"]

@@ -16,6 +16,9 @@ from municipalities.models import (
     LiaStatusChange,
     MunicipalityMembership,
     MunicipalityPage,
+    RouteProgressEntry,
+    RouteStatus,
+    RouteStep,
 )
 from municipalities.services import lia_status_record
 from network.privacy import export_user_data
@@ -149,8 +152,29 @@ def test_demo_data_is_plausible_and_idempotent(index_page):
         assert page.current_lia_status == page.lia_status_changes.first().status
     statuses = set(MunicipalityPage.objects.values_list("current_lia_status", flat=True))
     assert len(statuses) >= 5
-    assert MunicipalityPage.objects.filter(manifest_signed_on__isnull=False).count() > 30
+    # The manifest, truthfully: 58 signatories, 25 of them initiators, none after it lapsed.
+    signed = MunicipalityPage.objects.filter(manifest_signed_on__isnull=False)
+    assert signed.count() == 58
+    assert signed.filter(manifest_initiator=True).count() == 25
+    assert not MunicipalityPage.objects.filter(manifest_initiator=True, manifest_signed_on=None)
+    assert max(signed.values_list("manifest_signed_on", flat=True)) < datetime.date(2020, 9, 1)
+    # The route: nine steps, progress for at least 40 municipalities, eight stakeholder maps.
+    assert RouteStep.objects.count() == 9
+    assert MunicipalityPage.objects.filter(route_entries__isnull=False).distinct().count() >= 40
+    assert RouteProgressEntry.objects.filter(is_demo_data=False).count() == 0
+    assert MunicipalityPage.objects.filter(stakeholders__isnull=False).distinct().count() == 8
+    assert amsterdam.route_states.filter(status=RouteStatus.DONE).count() == 4
     assert all(problems == [] for problems in Page.find_problems())
+
+
+def test_demo_manifest_repairs_older_demo_data(index_page):
+    """A demo database from before had 139 signatories up to 2025: a re-run tells the truth."""
+    demo.load(scale=1, stdout=io.StringIO())
+    MunicipalityPage.objects.filter(manifest_signed_on=None).update(
+        manifest_signed_on=datetime.date(2025, 1, 1)
+    )
+    demo.load(scale=1, stdout=io.StringIO())
+    assert MunicipalityPage.objects.filter(manifest_signed_on__isnull=False).count() == 58
 
 
 def test_membership_factory(utrecht):

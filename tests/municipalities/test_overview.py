@@ -252,6 +252,7 @@ def test_export_contents(client, all_municipalities):
         "manifest_signed_on": amsterdam.manifest_signed_on.isoformat()
         if amsterdam.manifest_signed_on
         else "",
+        "route_steps_done": "0",
     }
     response = client.get("/gemeenten/export.json")
     assert response.status_code == 200

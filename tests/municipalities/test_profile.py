@@ -21,7 +21,7 @@ URL = "/gemeenten/utrecht/"
 
 @pytest.fixture
 def utrecht_with_history(utrecht, team_member):
-    utrecht.manifest_signed_on = datetime.date(2021, 4, 1)
+    utrecht.manifest_signed_on = datetime.date(2019, 4, 1)
     utrecht.expert_panel = True
     utrecht.lia_document_url = "https://example.org/lia-utrecht.pdf"
     utrecht.save()
@@ -63,7 +63,7 @@ def test_profile_shows_facts_history_and_contacts(client, utrecht_with_history, 
     html = response.content.decode()
     assert "<h1>Utrecht</h1>" in html
     assert "Vastgesteld</strong>" in html and "sinds 12 maart 2021" in html
-    assert "Ondertekend op 1 april 2021" in html
+    assert "Ondertekend op 1 april 2019" in html
     assert "Ja, er doet een panel mee" in html
     assert 'href="https://example.org/lia-utrecht.pdf"' in html
     assert "374238" in html and "100.000 inwoners of meer" in html
