@@ -18,6 +18,8 @@ from django.utils.translation import ngettext
 from knowledge.models import PracticePage
 from municipalities.models import LiaStatus, MunicipalityPage
 from network.models import User
+from network.notifications import notify, users_with_roles
+from network.roles import PROJECT_TEAM
 from taxonomy.models import LifeDomain, Theme
 
 from .models import Match, MatchEvent, MatchRequest, MatchState, Side
@@ -45,6 +47,7 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "willing": 5.0,
     "asked_for": 10.0,  # the municipality the asker named from a practice page
 }
+NEW_REQUEST_NOTIFICATION = "matchcentrum.new_request"
 RESPONSE_SALT = "matchcentrum.respond"
 RESPONSE_MAX_AGE = 60 * 60 * 24 * 60  # a proposal can be answered for 60 days
 
@@ -92,6 +95,14 @@ def match_request_create(
     match_request.save()
     match_request.themes.set(list(themes))
     match_request.life_domains.set(list(life_domains))
+    notify(
+        kind=NEW_REQUEST_NOTIFICATION,
+        recipients=users_with_roles(PROJECT_TEAM),
+        template="matchcentrum/email/new_request.txt",
+        context={"municipality": municipality.title, "question": question},
+        url_name="matchcentrum:request_detail",
+        url_args=[match_request.pk],
+    )
     return match_request
 
 
@@ -315,6 +326,8 @@ def offering_contacts(match: Match) -> list[str]:
     """Who hears about a proposal on the offering side: the chosen contact or its officials."""
     if match.offering_contact_email:
         return [match.offering_contact_email]
+    if match.offering_municipality.inclusion_contact_email:
+        return [match.offering_municipality.inclusion_contact_email]
     memberships = match.offering_municipality.memberships.filter(is_contact=True)
     return sorted({m.user.email for m in memberships.select_related("user")})
 
@@ -347,6 +360,16 @@ def match_propose(
         offering_contact_email=offering_contact_email,
     )
     match.full_clean()
+    if not offering_contacts(match):
+        # Nobody would get the proposal; say so instead of promising an email.
+        raise ValidationError(
+            _(
+                "%(municipality)s has no contact for inclusion questions and no official who is "
+                "shown as contact, so nobody would receive the proposal. Fill in a contact email "
+                "address, or ask the municipality to add its contact details first."
+            )
+            % {"municipality": offering_municipality.title}
+        )
     match.save()
     _log(match=match, user=proposed_by, from_state="", to_state=MatchState.PROPOSED, note=notes)
     if match_request.status != MatchRequest.Status.MATCHED:

@@ -65,6 +65,7 @@ class MunicipalitiesConfig(AppConfig):
 
         from network.privacy import register_data_exporter
 
+        from . import sections  # noqa: F401
         from .models import MunicipalityMembership, MunicipalityPage
 
         register_data_exporter("municipalities", export_user_data)

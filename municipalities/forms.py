@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from network.roles import is_project_team
 
 from .importer import load_provinces, load_regions
-from .models import LiaStatus, LiaStatusChange, SizeClass
+from .models import LiaStatus, LiaStatusChange, MunicipalityPage, SizeClass
 
 # Columns the table sorts by; a leading "-" reverses the order.
 SORT_COLUMNS = ("name", "province", "status", "date", "manifest", "population")
@@ -122,3 +122,37 @@ class LiaStatusForm(forms.ModelForm):
             # The Netherlands ratified the convention in 2016; LIAs did not exist before.
             raise forms.ValidationError(_("The date cannot be before 2016."), code="too_early")
         return date
+
+
+LIA_DOCUMENT_TYPES = (".pdf", ".docx", ".odt", ".txt")
+LIA_DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
+
+
+class MunicipalityContactForm(forms.ModelForm):
+    """What an official keeps up to date: who answers inclusion questions, the LIA document
+    and whether other municipalities may ask for help."""
+
+    lia_document_file = forms.FileField(
+        label=_("Upload the LIA document"),
+        required=False,
+        help_text=_("A PDF, Word (docx), OpenDocument (odt) or text file of at most 20 MB."),
+    )
+
+    class Meta:
+        model = MunicipalityPage
+        fields = [
+            "inclusion_contact_name",
+            "inclusion_contact_email",
+            "lia_document_url",
+            "willing_to_be_asked",
+        ]
+
+    def clean_lia_document_file(self):
+        upload = self.cleaned_data.get("lia_document_file")
+        if upload is None:
+            return None
+        if not upload.name.lower().endswith(LIA_DOCUMENT_TYPES):
+            raise forms.ValidationError(_("Upload a PDF, docx, odt or txt file."), code="file_type")
+        if upload.size > LIA_DOCUMENT_MAX_BYTES:
+            raise forms.ValidationError(_("The file is larger than 20 MB."), code="file_size")
+        return upload

@@ -8,4 +8,5 @@ urlpatterns = [
     path("gemeenten/export.json", views.export_json, name="export_json"),
     path("gemeenten/", views.municipality_index, name="index"),
     path("gemeenten/<slug:slug>/", views.municipality_profile, name="profile"),
+    path("gemeenten/<slug:slug>/contact/", views.contact_edit, name="contact_edit"),
 ]

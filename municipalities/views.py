@@ -2,14 +2,21 @@
 
 import csv
 
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 from wagtail.views import serve
 
-from .forms import MunicipalityFilterForm
+from .forms import MunicipalityContactForm, MunicipalityFilterForm
 from .models import MunicipalityIndexPage, MunicipalityPage
 from .overview import filtered_rows
+from .services import can_record_lia_status, municipality_contact_update
 
 INDEX_SLUG = "gemeenten"
 
@@ -93,3 +100,37 @@ def export_json(request: HttpRequest) -> HttpResponse:
     return JsonResponse(
         payload, encoder=DjangoJSONEncoder, json_dumps_params={"ensure_ascii": False}
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def contact_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    """An official keeps their municipality's contact, LIA document and 'open to questions'."""
+    municipality = get_object_or_404(MunicipalityPage.objects.live(), slug=slug)
+    if not can_record_lia_status(request.user, municipality):
+        raise PermissionDenied(
+            _(
+                "Only the officials of %(name)s and the project team can change its contact "
+                "details. Are you an official there? Ask the project team to link your account."
+            )
+            % {"name": municipality.title}
+        )
+    form = MunicipalityContactForm(
+        request.POST or None, request.FILES or None, instance=municipality
+    )
+    context = {"form": form, "municipality": municipality}
+    if request.method == "POST":
+        if form.is_valid():
+            municipality_contact_update(
+                municipality=municipality,
+                user=request.user,
+                inclusion_contact_name=form.cleaned_data["inclusion_contact_name"],
+                inclusion_contact_email=form.cleaned_data["inclusion_contact_email"],
+                lia_document_url=form.cleaned_data["lia_document_url"],
+                willing_to_be_asked=form.cleaned_data["willing_to_be_asked"],
+                lia_document_file=form.cleaned_data.get("lia_document_file"),
+            )
+            messages.success(request, _("The contact details have been saved."))
+            return redirect(reverse("municipalities:profile", args=[municipality.slug]))
+        return render(request, "municipalities/contact_edit.html", context, status=400)
+    return render(request, "municipalities/contact_edit.html", context)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Page
 
+from . import registry
 from .forms import DeleteAccountForm, ProfileForm, SiteSearchForm
 from .privacy import delete_account, export_user_data
 
@@ -56,6 +57,16 @@ def profile(request: HttpRequest) -> HttpResponse:
             return redirect("profile")
         return render(request, "network/profile.html", {"form": form}, status=400)
     return render(request, "network/profile.html", {"form": form})
+
+
+@login_required
+@require_GET
+def start(request: HttpRequest) -> HttpResponse:
+    """A person's start page: what waits for them, then what each app has for them."""
+    groups = registry.inbox.for_user(request.user)
+    total = sum(group.total for group in groups)
+    request.inbox_total = total  # the header's count reuses it instead of counting again
+    return render(request, "network/start.html", {"inbox_groups": groups, "inbox_total": total})
 
 
 @login_required
