@@ -12,13 +12,13 @@ from django.utils.translation import gettext_lazy as _
 
 from knowledge.registry import practice_sections
 from municipalities.registry import profile_sections
+from municipalities.services import official_municipality_ids as member_municipality_ids
 from network.notifications import notification_kinds
 from network.registry import INBOX_ROW_LIMIT, InboxRow, inbox, main_menu, start_sections
 from network.registry import profile_sections as account_sections
 from network.roles import is_project_team
 
 from .models import Match, MatchRequest, MatchState
-from .permissions import member_municipality_ids
 from .services import NEW_REQUEST_NOTIFICATION
 
 
