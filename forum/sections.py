@@ -11,10 +11,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from municipalities.registry import profile_sections
+from network.notifications import notification_kinds
 from network.registry import INBOX_ROW_LIMIT, InboxRow, inbox, main_menu, start_sections
 from network.roles import is_moderator
 
 from .models import Flag, Post, Subscription
+from .services import FLAGGED_NOTIFICATION
 
 main_menu.register("forum", _("Forum"), "forum:index", order=50)
 profile_sections.register("forum", "forum/includes/municipality_section.html", order=30)
@@ -94,4 +96,7 @@ inbox.register(
     rows=flagged_rows,
     count=flagged_count,
     order=30,
+)
+notification_kinds.register(
+    FLAGGED_NOTIFICATION, _("Posts hidden after flags"), audience=is_moderator
 )

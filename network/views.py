@@ -1,6 +1,7 @@
 """Views of the foundation: site search, the profile and its privacy actions, robots.txt, errors."""
 
 import json
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -133,7 +134,18 @@ def forbidden(
 def permission_denied(request: HttpRequest, exception=None) -> HttpResponse:
     """handler403: a raised PermissionDenied shows its message on the shared page."""
     reason = str(exception) if exception is not None and str(exception) else ""
-    return forbidden(request, reason=reason or _("You do not have access to this page."))
+    reason = reason or _("You do not have access to this page.")
+    if not request.user.is_authenticated:
+        # The next step for a visitor: log in, and come back here.
+        login = reverse("account_login") + "?" + urlencode({"next": request.get_full_path()})
+        return forbidden(request, reason=reason, next_url=login, next_label=_("Log in"))
+    # Someone signed in who lacks a role or link: the team can give it.
+    return forbidden(
+        request,
+        reason=reason,
+        next_url=reverse("start"),
+        next_label=_("Go to My network; ask the project team if you think you need access"),
+    )
 
 
 def page_not_found(request: HttpRequest, exception=None) -> HttpResponse:
