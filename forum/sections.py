@@ -13,7 +13,7 @@ from django.utils.translation import ngettext
 from municipalities.registry import profile_sections
 from network.notifications import notification_kinds
 from network.registry import INBOX_ROW_LIMIT, InboxRow, inbox, main_menu, start_sections
-from network.roles import is_moderator
+from network.roles import is_moderator, is_project_team
 
 from .models import Flag, Post, Subscription
 from .services import FLAGGED_NOTIFICATION
@@ -46,8 +46,8 @@ def followed_topics(*, request: HttpRequest | None, user, **kwargs: Any) -> dict
 
 def moderation_summary(*, request: HttpRequest | None, user, **kwargs: Any) -> dict | None:
     """For moderators: how long the queue is, its oldest item, and the flags of the last day."""
-    if not is_moderator(user):
-        return None
+    if not is_moderator(user) or is_project_team(user):
+        return None  # the team sees the same posts as rows in its inbox
     queue = _queue().aggregate(size=Count("pk"), oldest=Min("created"))
     recent_flags = Flag.objects.filter(created__gte=timezone.now() - timedelta(hours=24)).count()
     return {
