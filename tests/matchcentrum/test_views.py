@@ -551,5 +551,5 @@ def test_propose_to_a_municipality_nobody_answers_for_is_a_400_with_the_reason(
         {"propose-offering_municipality": towns["other"].pk, "propose-notes": "Misschien."},
     )
     assert response.status_code == 400
-    assert "heeft geen contactpersoon voor vragen over inclusie" in response.content.decode()
+    assert "has no contact for inclusion questions" in response.content.decode()
     assert not Match.objects.exists()
