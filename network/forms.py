@@ -71,6 +71,8 @@ class ProfileForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         # Others see this name on the forum and in the matchcentrum, so it may not be empty.
         self.fields["display_name"].required = True
+        # Left out (an older form, a script): the current language stays.
+        self.fields["language"].required = False
         # One choice per kind of notification this person receives (apps declare the kinds).
         self.notification_fields = {}
         for kind in notification_kinds.for_user(self.instance):
@@ -86,6 +88,9 @@ class ProfileForm(forms.ModelForm):
 
     def clean_display_name(self) -> str:
         return clean_display_name_value(self.cleaned_data["display_name"], user=self.instance)
+
+    def clean_language(self) -> str:
+        return self.cleaned_data.get("language") or self.instance.language or "nl"
 
     def save(self, commit: bool = True) -> User:
         settings = dict(self.instance.notification_settings or {})
