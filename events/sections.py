@@ -1,11 +1,100 @@
 """What the agenda shows on pages of the apps below it (registered in `ready`)."""
 
+from typing import Any
+
+from django.db.models import Count, Q
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
 from municipalities.registry import profile_sections
 from network.privacy import register_data_exporter
-from network.registry import home_sections
+from network.registry import INBOX_ROW_LIMIT, InboxRow, home_sections, inbox, start_sections
+from network.roles import is_project_team
 
+from .models import EventPage, Registration
 from .privacy import export_registrations
 
 home_sections.register("events", "events/includes/home_section.html", order=10)
 profile_sections.register("events", "events/includes/municipality_section.html", order=20)
 register_data_exporter("events", export_registrations)
+
+
+# --- the start page (/mijn-netwerk/) -----------------------------------------------------------
+
+
+def my_registrations(*, request: HttpRequest | None, user, **kwargs: Any) -> dict | None:
+    """A person's registrations for events still to come, each with its cancel link."""
+    registrations = list(
+        Registration.objects.filter(user=user, event__end__gte=timezone.now())
+        .exclude(status=Registration.Status.CANCELLED)
+        .select_related("event")
+        .order_by("event__start", "pk")[:20]
+    )
+    if not registrations:
+        return None
+    return {
+        "registrations": [
+            {
+                "registration": registration,
+                "event_url": registration.event.url,
+                "cancel_url": reverse("events:registration_cancel", args=[registration.token]),
+            }
+            for registration in registrations
+        ]
+    }
+
+
+def _needs_events():
+    """Upcoming events with people who asked for accessibility provisions (consent given)."""
+    with_needs = Q(
+        registrations__status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITLISTED],
+        registrations__needs_consent=True,
+    ) & ~Q(registrations__needs=[], registrations__needs_other="")
+    return (
+        EventPage.objects.live()
+        .filter(start__gte=timezone.now())
+        .annotate(needs_count=Count("registrations", filter=with_needs, distinct=True))
+        .filter(needs_count__gt=0)
+        .order_by("start", "pk")
+    )
+
+
+def needs_rows(user) -> list[InboxRow]:
+    if not is_project_team(user):
+        return []
+    return [
+        InboxRow(
+            kind=_("Accessibility needs"),
+            title=ngettext(
+                "%(event)s: %(count)s person with needs",
+                "%(event)s: %(count)s people with needs",
+                event.needs_count,
+            )
+            % {"event": event.title, "count": event.needs_count},
+            url=f"{event.url}deelnemers/",
+            since=event.start,
+        )
+        for event in _needs_events()[:INBOX_ROW_LIMIT]
+    ]
+
+
+def needs_count(user) -> int:
+    return _needs_events().count() if is_project_team(user) else 0
+
+
+start_sections.register(
+    "events-registrations",
+    "events/includes/start_registrations.html",
+    order=40,
+    context=my_registrations,
+)
+inbox.register(
+    "events-needs",
+    _("Accessibility needs to arrange"),
+    rows=needs_rows,
+    count=needs_count,
+    order=60,
+)

@@ -16,6 +16,9 @@ from .tasks import send_registration_email
 
 Status = Registration.Status
 
+# An unconfirmed registration holds nothing for longer than this: the link in its email expires.
+PENDING_EXPIRES_AFTER = timedelta(hours=48)
+
 
 def _enqueue_email(registration_id: int, kind: str) -> None:
     """Queue the email once the transaction has committed, so a mail failure loses nothing."""
@@ -68,6 +71,11 @@ def registration_create(
         state = locked.registration_window_state(now)
         if state != "open":
             raise ValidationError(_("Registration for this event is not open."), code=state)
+        # Someone may have typed this address without owning it. An unconfirmed registration
+        # blocks nobody: a new one replaces it, and only the owner receives the new link.
+        locked.registrations.filter(email__iexact=email, status=Status.PENDING).update(
+            status=Status.CANCELLED, cancelled_at=now
+        )
         if (
             locked.registrations.filter(email__iexact=email)
             .exclude(status=Status.CANCELLED)
@@ -109,18 +117,29 @@ def registration_confirm_email(*, registration: Registration, now: datetime | No
     Returns the resulting status; confirming twice changes nothing.
     """
     now = now or timezone.now()
+    expired = False
     with transaction.atomic():
         locked = _lock_event(registration.event)
         current = Registration.objects.select_for_update().get(pk=registration.pk)
         if current.status != Status.PENDING:
             return current.status
-        if locked.start <= now:
+        if current.created_at < now - PENDING_EXPIRES_AFTER:
+            current.status = Status.CANCELLED
+            current.cancelled_at = now
+            current.save(update_fields=["status", "cancelled_at"])
+            expired = True
+        elif locked.start <= now:
             raise ValidationError(_("This event has already started."), code="past")
-        _place(event=locked, registration=current, now=now)
-        current.full_clean()
-        current.save()
-        _enqueue_email(current.pk, current.status)
+        else:
+            _place(event=locked, registration=current, now=now)
+            current.full_clean()
+            current.save()
+            _enqueue_email(current.pk, current.status)
     registration.status = current.status
+    if expired:
+        raise ValidationError(
+            _("This confirmation link has expired. Please register again."), code="expired"
+        )
     return current.status
 
 
@@ -217,3 +236,11 @@ def confirmation_emails_retry(*, now: datetime | None = None) -> int:
             _enqueue_email(registration.pk, kind)
         count += 1
     return count
+
+
+def registrations_expire(*, now: datetime | None = None) -> int:
+    """Cancel unconfirmed registrations older than PENDING_EXPIRES_AFTER; returns how many."""
+    now = now or timezone.now()
+    return Registration.objects.filter(
+        status=Status.PENDING, created_at__lt=now - PENDING_EXPIRES_AFTER
+    ).update(status=Status.CANCELLED, cancelled_at=now)

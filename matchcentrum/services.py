@@ -12,10 +12,12 @@ from django.utils.translation import gettext as _
 from knowledge.models import PracticePage
 from municipalities.models import MunicipalityPage
 from network.models import User
+from network.notifications import notify, users_with_roles
+from network.roles import PROJECT_TEAM
 from taxonomy.models import LifeDomain, Theme
 
 from .models import Match, MatchEvent, MatchRequest, MatchState, Side
-from .tasks import send_match_proposal
+from .tasks import offering_contacts, send_match_proposal
 
 # The only moves a match can make; everything else is refused with a message.
 ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
@@ -26,6 +28,7 @@ ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
     MatchState.DECLINED: frozenset(),
 }
 LIVE_STATES = (MatchState.PROPOSED, MatchState.ACCEPTED, MatchState.IN_CONVERSATION)
+NEW_REQUEST_NOTIFICATION = "matchcentrum.new_request"
 
 
 class TransitionError(ValidationError):
@@ -66,6 +69,14 @@ def match_request_create(
     match_request.save()
     match_request.themes.set(list(themes))
     match_request.life_domains.set(list(life_domains))
+    notify(
+        kind=NEW_REQUEST_NOTIFICATION,
+        recipients=users_with_roles(PROJECT_TEAM),
+        template="matchcentrum/email/new_request.txt",
+        context={"municipality": municipality.title, "question": question},
+        url_name="matchcentrum:request_detail",
+        url_args=[match_request.pk],
+    )
     return match_request
 
 
@@ -131,6 +142,16 @@ def match_propose(
         offering_contact_email=offering_contact_email,
     )
     match.full_clean()
+    if not offering_contacts(match):
+        # Nobody would get the proposal; say so instead of promising an email.
+        raise ValidationError(
+            _(
+                "%(municipality)s has no contact for inclusion questions and no official who is "
+                "shown as contact, so nobody would receive the proposal. Fill in a contact email "
+                "address, or ask the municipality to add its contact details first."
+            )
+            % {"municipality": offering_municipality.title}
+        )
     match.save()
     _log(match=match, user=proposed_by, from_state="", to_state=MatchState.PROPOSED, note=notes)
     if match_request.status != MatchRequest.Status.MATCHED:

@@ -19,6 +19,8 @@ def offering_contacts(match: Match) -> list[str]:
     """Who hears about a proposal on the offering side: the chosen contact or its officials."""
     if match.offering_contact_email:
         return [match.offering_contact_email]
+    if match.offering_municipality.inclusion_contact_email:
+        return [match.offering_municipality.inclusion_contact_email]
     memberships = match.offering_municipality.memberships.filter(is_contact=True)
     return sorted({m.user.email for m in memberships.select_related("user")})
 

@@ -15,6 +15,7 @@ from network.roles import is_project_team
 from .models import (
     LiaStatus,
     LiaStatusChange,
+    MunicipalityPage,
     RouteProgressEntry,
     RouteStatus,
     RouteStep,
@@ -238,3 +239,37 @@ class StakeholderForm(forms.ModelForm):
         self.fields["kind"].choices = [("", _("Choose a kind"))] + list(
             self.fields["kind"].choices
         )[1:]
+
+
+LIA_DOCUMENT_TYPES = (".pdf", ".docx", ".odt", ".txt")
+LIA_DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
+
+
+class MunicipalityContactForm(forms.ModelForm):
+    """What an official keeps up to date: who answers inclusion questions, the LIA document
+    and whether other municipalities may ask for help."""
+
+    lia_document_file = forms.FileField(
+        label=_("Upload the LIA document"),
+        required=False,
+        help_text=_("A PDF, Word (docx), OpenDocument (odt) or text file of at most 20 MB."),
+    )
+
+    class Meta:
+        model = MunicipalityPage
+        fields = [
+            "inclusion_contact_name",
+            "inclusion_contact_email",
+            "lia_document_url",
+            "willing_to_be_asked",
+        ]
+
+    def clean_lia_document_file(self):
+        upload = self.cleaned_data.get("lia_document_file")
+        if upload is None:
+            return None
+        if not upload.name.lower().endswith(LIA_DOCUMENT_TYPES):
+            raise forms.ValidationError(_("Upload a PDF, docx, odt or txt file."), code="file_type")
+        if upload.size > LIA_DOCUMENT_MAX_BYTES:
+            raise forms.ValidationError(_("The file is larger than 20 MB."), code="file_size")
+        return upload

@@ -170,6 +170,26 @@ class MunicipalityPage(BasePage):
     lia_document_url = models.URLField(
         _("LIA document"), blank=True, help_text=_("Link to the published Local Inclusion Agenda.")
     )
+    lia_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("LIA document (file)"),
+        help_text=_("The Local Inclusion Agenda as a file, when it is not published elsewhere."),
+    )
+    inclusion_contact_name = models.CharField(
+        _("contact for inclusion questions"),
+        max_length=120,
+        blank=True,
+        help_text=_("A person or team other municipalities and residents can ask about inclusion."),
+    )
+    inclusion_contact_email = models.EmailField(
+        _("email address for inclusion questions"),
+        blank=True,
+        help_text=_("Shown on the profile; the matchcentrum sends proposals here."),
+    )
     willing_to_be_asked = models.BooleanField(
         _("open to questions from other municipalities"),
         default=True,
@@ -212,6 +232,9 @@ class MunicipalityPage(BasePage):
                 FieldPanel("manifest_initiator"),
                 FieldPanel("expert_panel"),
                 FieldPanel("lia_document_url"),
+                FieldPanel("lia_document"),
+                FieldPanel("inclusion_contact_name"),
+                FieldPanel("inclusion_contact_email"),
                 FieldPanel("willing_to_be_asked"),
             ],
             heading=_("Inclusion"),

@@ -1,11 +1,16 @@
 """Writes that cross models: LIA status history, memberships; and read helpers other apps use."""
 
 import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import URLValidator
 from django.db import transaction
 from django.db.models import QuerySet
+from django.forms import EmailField
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 
@@ -292,3 +297,122 @@ def stakeholder_delete(*, stakeholder: Stakeholder, user) -> None:
     if not can_edit_municipality(user, stakeholder.municipality):
         raise PermissionDenied(_("You may not edit the stakeholder map of this municipality."))
     stakeholder.delete()
+
+
+CONTACT_FIELDS = (
+    "inclusion_contact_name",
+    "inclusion_contact_email",
+    "lia_document_url",
+    "willing_to_be_asked",
+)
+
+
+@transaction.atomic
+def municipality_contact_update(
+    *,
+    municipality: MunicipalityPage,
+    user,
+    inclusion_contact_name: str,
+    inclusion_contact_email: str,
+    lia_document_url: str,
+    willing_to_be_asked: bool,
+    lia_document_file: UploadedFile | None = None,
+) -> MunicipalityPage:
+    """An official (or the team) updates the public contact, LIA document and 'open to
+    questions'. Saved as a published revision, so the page history shows who changed what and
+    a later edit in the admin does not undo it."""
+    if user is not None and not can_record_lia_status(user, municipality):
+        raise PermissionDenied(_("You may not change this municipality's contact details."))
+    page = MunicipalityPage.objects.get(pk=municipality.pk)
+    page.inclusion_contact_name = inclusion_contact_name
+    page.inclusion_contact_email = inclusion_contact_email
+    page.lia_document_url = lia_document_url
+    page.willing_to_be_asked = willing_to_be_asked
+    if lia_document_file is not None:
+        document = get_document_model()(
+            title=_("Local Inclusion Agenda of %(name)s") % {"name": page.title},
+            file=lia_document_file,
+            uploaded_by_user=user,
+        )
+        document.full_clean(exclude=["file_hash", "file_size"])
+        document.save()
+        page.lia_document = document
+    page.full_clean()
+    revision = page.save_revision(user=user, log_action=True)
+    # The service checked the permission above; officials have no Wagtail publish permission.
+    revision.publish(user=user, skip_permission_checks=True)
+    _on_commit_invalidate()
+    return page
+
+
+@dataclass
+class ContactImportReport:
+    """What a contacts import did (or, in a dry run, would do), and each refused row."""
+
+    updated: list[str] = field(default_factory=list)
+    refused: list[tuple[int, str]] = field(default_factory=list)  # (line number, reason)
+
+
+YES = {"ja", "yes", "true", "1", "j", "y"}
+NO = {"nee", "no", "false", "0", "n"}
+
+
+def municipality_contacts_import(
+    *, rows: Iterable[dict[str, str]], dry_run: bool, user=None
+) -> ContactImportReport:
+    """Set the inclusion contact of many municipalities from CSV rows (header on line 1).
+
+    Columns: `cbs_code` and `contact_email` (required), `contact_name`, `open_for_questions`
+    (ja/nee), `lia_document_url` (optional). A row that is not valid is refused with its reason;
+    the other rows are saved unless `dry_run`.
+    """
+    report = ContactImportReport()
+    pages = {page.cbs_code: page for page in MunicipalityPage.objects.all()}
+    email_field = EmailField()
+    url_validator = URLValidator(schemes=["http", "https"])
+    seen: set[str] = set()
+    for line, row in enumerate(rows, start=2):
+        row = {(key or "").strip().lower(): (value or "").strip() for key, value in row.items()}
+        code = row.get("cbs_code", "").upper()
+        page = pages.get(code)
+        reason = ""
+        if not code:
+            reason = _("the column cbs_code is empty")
+        elif page is None:
+            reason = _("no municipality has the CBS code %(code)s") % {"code": code}
+        elif code in seen:
+            reason = _("%(code)s appears more than once") % {"code": code}
+        elif page.retired_on is not None:
+            reason = _("%(name)s no longer exists") % {"name": page.title}
+        email = row.get("contact_email", "")
+        if not reason:
+            try:
+                email_field.clean(email)
+            except ValidationError:
+                reason = _("'%(email)s' is not a valid email address") % {"email": email}
+        open_text = row.get("open_for_questions", "").lower()
+        if not reason and open_text and open_text not in YES | NO:
+            reason = _("open_for_questions must be 'ja' or 'nee', not '%(value)s'") % {
+                "value": open_text
+            }
+        url = row.get("lia_document_url", "")
+        if not reason and url:
+            try:
+                url_validator(url)
+            except ValidationError:
+                reason = _("'%(url)s' is not a valid web address") % {"url": url}
+        if reason:
+            report.refused.append((line, str(reason)))
+            continue
+        seen.add(code)
+        report.updated.append(page.title)
+        if not dry_run:
+            municipality_contact_update(
+                municipality=page,
+                user=user,
+                inclusion_contact_name=row.get("contact_name", "")[:120],
+                inclusion_contact_email=email,
+                lia_document_url=url or page.lia_document_url,
+                willing_to_be_asked=page.willing_to_be_asked if not open_text else open_text in YES,
+            )
+    return report

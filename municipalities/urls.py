@@ -19,4 +19,5 @@ urlpatterns = [
     path("route/vastgelopen/", views.route_stuck, name="route_stuck"),
     path("route/betrokkenenkaart/", views.stakeholder_template, name="stakeholder_template"),
     path("manifest/", views.manifest, name="manifest"),
+    path("gemeenten/<slug:slug>/contact/", views.contact_edit, name="contact_edit"),
 ]

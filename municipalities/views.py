@@ -4,10 +4,11 @@ import csv
 from collections import defaultdict
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -16,7 +17,12 @@ from django.views.decorators.http import require_http_methods
 from network.roles import is_project_team
 from network.serving import serve_page
 
-from .forms import MunicipalityFilterForm, RouteProgressForm, StakeholderForm
+from .forms import (
+    MunicipalityContactForm,
+    MunicipalityFilterForm,
+    RouteProgressForm,
+    StakeholderForm,
+)
 from .models import (
     MANIFEST_LAPSED_ON,
     MunicipalityIndexPage,
@@ -32,6 +38,8 @@ from .overview import active_municipalities, filtered_rows
 from .route import municipality_route, route_steps, step_counts, stuck_municipalities
 from .services import (
     can_edit_municipality,
+    can_record_lia_status,
+    municipality_contact_update,
     route_progress_record,
     stakeholder_delete,
     stakeholder_save,
@@ -377,3 +385,37 @@ def manifest(request: HttpRequest) -> HttpResponse:
             "filter_url": f"{base}?manifest=yes",
         },
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def contact_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    """An official keeps their municipality's contact, LIA document and 'open to questions'."""
+    municipality = get_object_or_404(MunicipalityPage.objects.live(), slug=slug)
+    if not can_record_lia_status(request.user, municipality):
+        raise PermissionDenied(
+            _(
+                "Only the officials of %(name)s and the project team can change its contact "
+                "details. Are you an official there? Ask the project team to link your account."
+            )
+            % {"name": municipality.title}
+        )
+    form = MunicipalityContactForm(
+        request.POST or None, request.FILES or None, instance=municipality
+    )
+    context = {"form": form, "municipality": municipality}
+    if request.method == "POST":
+        if form.is_valid():
+            municipality_contact_update(
+                municipality=municipality,
+                user=request.user,
+                inclusion_contact_name=form.cleaned_data["inclusion_contact_name"],
+                inclusion_contact_email=form.cleaned_data["inclusion_contact_email"],
+                lia_document_url=form.cleaned_data["lia_document_url"],
+                willing_to_be_asked=form.cleaned_data["willing_to_be_asked"],
+                lia_document_file=form.cleaned_data.get("lia_document_file"),
+            )
+            messages.success(request, _("The contact details have been saved."))
+            return redirect(reverse("municipalities:profile", args=[municipality.slug]))
+        return render(request, "municipalities/contact_edit.html", context, status=400)
+    return render(request, "municipalities/contact_edit.html", context)

@@ -1,5 +1,6 @@
 """The site's foundation: the user model, the generic pages and the site-wide settings."""
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.functional import cached_property
@@ -69,6 +70,21 @@ class User(AbstractUser):
         choices=Notify.choices,
         default=Notify.IMMEDIATE,
         help_text=_("How you want to hear about new posts in topics you follow."),
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default="nl",
+        help_text=_("The language of the emails we send you."),
+    )
+    notification_settings = models.JSONField(
+        _("notification settings"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            "Per kind of notification: immediate, digest or none (see network.notifications)."
+        ),
     )
 
     USERNAME_FIELD = "email"
@@ -194,3 +210,23 @@ class NetworkSettings(BaseSiteSetting):
     @cached_property
     def has_contact(self) -> bool:
         return bool(self.contact_email or self.contact_phone)
+
+
+class NotificationDigestItem(models.Model):
+    """A notification kept for someone's daily digest instead of being emailed at once."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_digest_items"
+    )
+    kind = models.CharField(max_length=60)
+    subject = models.CharField(max_length=300)
+    url = models.URLField(max_length=500)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["user", "created", "pk"]
+        verbose_name = _("notification for a digest")
+        verbose_name_plural = _("notifications for a digest")
+
+    def __str__(self) -> str:
+        return self.subject

@@ -174,6 +174,20 @@ class InboxSource:
 
 
 class InboxRegistry:
+    """Sources of work per person. An app registers from its `sections.py`::
+
+        inbox.register(
+            "matchcentrum-new-requests",
+            _("New match requests"),
+            rows=new_request_rows,  # fn(user) -> list[InboxRow], [] when not theirs to handle
+            count=new_request_count,  # fn(user) -> int, 0 when not theirs to handle
+            order=10,
+        )
+
+    Both callables check the person's permission themselves: the start page and the header
+    show whatever they return. Keep each to one query (the start page has a budget).
+    """
+
     def __init__(self) -> None:
         self._sources: dict[str, InboxSource] = {}
 
@@ -196,6 +210,38 @@ class InboxRegistry:
     def __iter__(self) -> Iterator[InboxSource]:
         return iter(sorted(self._sources.values(), key=lambda s: (s.order, s.key)))
 
+    def for_user(self, user) -> list[InboxGroup]:
+        """The sources with work for this person, each with its rows (at most INBOX_ROW_LIMIT)
+        and its total; `count` is only asked when the rows were cut off (saves a query each)."""
+        groups = []
+        for source in self:
+            rows = list(source.rows(user))[:INBOX_ROW_LIMIT]
+            if not rows:
+                continue
+            total = len(rows) if len(rows) < INBOX_ROW_LIMIT else source.count(user)
+            groups.append(InboxGroup(source=source, rows=rows, total=max(total, len(rows))))
+        return groups
+
+    def total_for(self, user) -> int:
+        """How many things wait for this person, over every source (the header's count)."""
+        return sum(source.count(user) for source in self)
+
+
+@dataclass(frozen=True)
+class InboxGroup:
+    """One source's rows for one person, as the start page shows them."""
+
+    source: InboxSource
+    rows: list[InboxRow]
+    total: int
+
+    @property
+    def more(self) -> int:
+        return self.total - len(self.rows)
+
+
+INBOX_ROW_LIMIT = 10
+"""A source's `rows(user)` returns at most this many rows (oldest first); `count` the total."""
 
 inbox = InboxRegistry()
 """What waits for a person (the project team's inbox, a moderator's queue, an official's

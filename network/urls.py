@@ -24,6 +24,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
+    path("mijn-netwerk/", views.start, name="start"),
     path("profiel/", views.profile, name="profile"),
     path("profiel/verwijderen/", views.profile_delete, name="profile_delete"),
     path("profiel/mijn-gegevens.json", views.profile_export, name="profile_export"),

@@ -1,6 +1,7 @@
 """Views of the foundation: site search, the profile and its privacy actions, robots.txt, errors."""
 
 import json
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -14,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Page
 
+from . import registry
 from .forms import DeleteAccountForm, ProfileForm, SiteSearchForm
 from .pagination import paginate
 from .privacy import delete_account, export_user_data
@@ -58,6 +60,16 @@ def profile(request: HttpRequest) -> HttpResponse:
             return redirect("profile")
         return render(request, "network/profile.html", {"form": form}, status=400)
     return render(request, "network/profile.html", {"form": form})
+
+
+@login_required
+@require_GET
+def start(request: HttpRequest) -> HttpResponse:
+    """A person's start page: what waits for them, then what each app has for them."""
+    groups = registry.inbox.for_user(request.user)
+    total = sum(group.total for group in groups)
+    request.inbox_total = total  # the header's count reuses it instead of counting again
+    return render(request, "network/start.html", {"inbox_groups": groups, "inbox_total": total})
 
 
 @login_required
@@ -126,7 +138,18 @@ def forbidden(
 def permission_denied(request: HttpRequest, exception=None) -> HttpResponse:
     """handler403: a raised PermissionDenied shows its message on the shared page."""
     reason = str(exception) if exception is not None and str(exception) else ""
-    return forbidden(request, reason=reason or _("You do not have access to this page."))
+    reason = reason or _("You do not have access to this page.")
+    if not request.user.is_authenticated:
+        # The next step for a visitor: log in, and come back here.
+        login = reverse("account_login") + "?" + urlencode({"next": request.get_full_path()})
+        return forbidden(request, reason=reason, next_url=login, next_label=_("Log in"))
+    # Someone signed in who lacks a role or link: the team can give it.
+    return forbidden(
+        request,
+        reason=reason,
+        next_url=reverse("start"),
+        next_label=_("Go to My network; ask the project team if you think you need access"),
+    )
 
 
 def page_not_found(request: HttpRequest, exception=None) -> HttpResponse:

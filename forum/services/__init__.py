@@ -6,9 +6,11 @@ The public API lives in the modules below and is re-exported here, so callers us
 
 from .errors import ForumError, PostBlocked, PostingSuspended, RateLimited, TopicLocked
 from .moderation import (
+    FLAGGED_NOTIFICATION,
     TRANSITIONS,
     allowed_actions,
     flags_to_hide,
+    may_suspend,
     member_suspend,
     post_approve,
     post_flag,
@@ -41,6 +43,8 @@ __all__ = [
     "digest_send",
     "flags_to_hide",
     "is_trusted",
+    "FLAGGED_NOTIFICATION",
+    "may_suspend",
     "member_suspend",
     "new_member_posts_per_hour",
     "post_approve",

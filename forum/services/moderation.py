@@ -12,12 +12,15 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from network.dates import local_datetime_text
-from network.roles import is_moderator
+from network.notifications import notify, users_with_roles
+from network.roles import MODERATOR, PROJECT_TEAM, is_moderator, is_project_team
 
 from ..models import Flag, ModerationAction, Post, Suspension
 from .errors import ForumError
 from .notifications import enqueue_email, notify_subscribers, tell_author
 from .posting import topic_refresh
+
+FLAGGED_NOTIFICATION = "forum.flagged"
 
 
 def flags_to_hide() -> int:
@@ -55,6 +58,14 @@ def post_flag(*, post: Post, user, reason: str, text: str = "") -> Flag:
             action=ModerationAction.Action.AUTO_HIDE, moderator=None, post=post, reason=reason_text
         )
         tell_author(post=post, action=ModerationAction.Action.AUTO_HIDE, reason=reason_text)
+        notify(
+            kind=FLAGGED_NOTIFICATION,
+            recipients=users_with_roles(MODERATOR, PROJECT_TEAM),
+            template="forum/email/flagged.txt",
+            context={"topic": post.topic.title, "count": post.flag_count},
+            url_name="forum:moderate",
+            url_args=[post.pk],
+        )
     return flag
 
 
@@ -133,6 +144,15 @@ def post_hide(*, post: Post, moderator, reason: str) -> Post:
     return post_moderate(post=post, moderator=moderator, action="hide", reason=reason)
 
 
+def may_suspend(*, moderator, user) -> bool:
+    """Moderators suspend members; the project team also moderators; nobody the team or admins."""
+    if not is_moderator(moderator) or user.pk == moderator.pk:
+        return False
+    if user.is_superuser or user.is_staff or is_project_team(user):
+        return False
+    return not is_moderator(user) or is_project_team(moderator)
+
+
 @transaction.atomic
 def member_suspend(*, user, moderator, until: datetime, reason: str) -> Suspension:
     """Stop a member from posting until a moment in the future; logged and emailed."""
@@ -140,6 +160,10 @@ def member_suspend(*, user, moderator, until: datetime, reason: str) -> Suspensi
         raise ForumError(_("Only moderators can do this."))
     if user.pk == moderator.pk:
         raise ForumError(_("You cannot suspend yourself."))
+    if not may_suspend(moderator=moderator, user=user):
+        raise ForumError(
+            _("Moderators can suspend members, not the project team, administrators or each other.")
+        )
     if until <= timezone.now():
         raise ValidationError({"until": _("The end of the suspension must be in the future.")})
     suspension = Suspension(user=user, until=until, reason=reason, created_by=moderator)

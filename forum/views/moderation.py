@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -52,6 +52,8 @@ def post_moderate(request: HttpRequest, pk: int) -> HttpResponse:
         "revisions": post.revisions.select_related("edited_by"),
         "history": post.moderation_actions.select_related("moderator"),
         "actions": actions,
+        "may_suspend_author": post.author is not None
+        and services.may_suspend(moderator=request.user, user=post.author),
     }
     if request.method == "GET":
         return render(request, "forum/post_moderate.html", context)
@@ -84,6 +86,10 @@ def moderation_log(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def member_suspend(request: HttpRequest, user_id: int) -> HttpResponse:
     member = get_object_or_404(get_user_model(), pk=user_id)
+    if not services.may_suspend(moderator=request.user, user=member):
+        raise PermissionDenied(
+            _("Moderators can suspend members, not the project team, administrators or each other.")
+        )
     form = SuspendForm(request.POST or None)
     context = {"form": form, "member": member}
     if request.method == "GET":

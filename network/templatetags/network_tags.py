@@ -140,6 +140,32 @@ def registered_menu(context) -> list[dict]:
     return registry.main_menu.for_request(request)
 
 
+INBOX_CACHE_KEY = "network:inbox-total:{user_id}"
+INBOX_CACHE_SECONDS = 60
+
+
+@register.simple_tag(takes_context=True)
+def inbox_total(context) -> int:
+    """How many things wait for the signed-in person (the header's count).
+
+    Counting asks every inbox source, so the number is kept a minute per person; the start
+    page itself always shows the current rows and hands its fresh total to the header.
+    """
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if request is None or not getattr(user, "is_authenticated", False):
+        return 0
+    key = INBOX_CACHE_KEY.format(user_id=user.pk)
+    total = getattr(request, "inbox_total", None)
+    if total is None:
+        total = cache.get(key)
+        if total is not None:
+            return total
+        total = registry.inbox.total_for(user)
+    cache.set(key, total, INBOX_CACHE_SECONDS)
+    return total
+
+
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, *trail, page: Page | None = None) -> dict:
     """The trail from the home page to here, the last crumb marked as the current page.

@@ -119,7 +119,12 @@ def test_asker_retired_and_already_proposed_are_left_out(
     make_municipality("Opgeheven", retired_on="2025-01-01")
     make_municipality("Kandidaat")
     request = MatchRequestFactory(municipality=asker, themes=[art29])
-    match_propose(match_request=request, offering_municipality=proposed, proposed_by=team_member)
+    match_propose(
+        match_request=request,
+        offering_municipality=proposed,
+        proposed_by=team_member,
+        offering_contact_email="hulp@example.org",
+    )
 
     titles = {s.title for s in match_suggestions(request)}
     assert titles == {"Kandidaat"}
@@ -196,7 +201,12 @@ def test_propose_refuses_the_same_municipality_twice_and_itself(
 ):
     offering = make_municipality("Helpstad")
     request = MatchRequestFactory(municipality=asker)
-    match_propose(match_request=request, offering_municipality=offering, proposed_by=team_member)
+    match_propose(
+        match_request=request,
+        offering_municipality=offering,
+        proposed_by=team_member,
+        offering_contact_email="hulp@example.org",
+    )
     with pytest.raises(ValidationError, match="already been proposed"):
         match_propose(
             match_request=request, offering_municipality=offering, proposed_by=team_member
@@ -284,3 +294,27 @@ def test_a_side_cannot_accept_twice(match):
     match_respond(match=match, side=Side.ASKING, accept=True)
     with pytest.raises(TransitionError, match="already accepted"):
         match_respond(match=match, side=Side.ASKING, accept=True)
+
+
+def test_propose_refuses_when_nobody_would_receive_it(asker, make_municipality, team_member):
+    offering = make_municipality("Stilstad")
+    request = MatchRequestFactory(municipality=asker)
+    with pytest.raises(ValidationError, match="no contact for inclusion questions"):
+        match_propose(
+            match_request=request, offering_municipality=offering, proposed_by=team_member
+        )
+    assert not request.matches.exists()
+
+
+def test_propose_uses_the_municipalitys_inclusion_contact(
+    asker, make_municipality, team_member, django_capture_on_commit_callbacks
+):
+    offering = make_municipality("Helpstad")
+    offering.inclusion_contact_email = "inclusie@helpstad.example.org"
+    offering.save()
+    request = MatchRequestFactory(municipality=asker, contact_email="vraag@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        match_propose(
+            match_request=request, offering_municipality=offering, proposed_by=team_member
+        )
+    assert "inclusie@helpstad.example.org" in [m.to[0] for m in mail.outbox]

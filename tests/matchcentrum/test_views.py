@@ -513,7 +513,11 @@ def test_team_can_list_and_propose_every_candidate(
     last = everyone[-1]
     response = client.post(
         url + "?all=1",
-        {"propose-offering_municipality": last.municipality_id, "propose-notes": "Verderop."},
+        {
+            "propose-offering_municipality": last.municipality_id,
+            "propose-notes": "Verderop.",
+            "propose-offering_contact_email": "verderop@example.org",
+        },
     )
     assert response.status_code == 302
     assert Match.objects.get().offering_municipality_id == last.municipality_id
@@ -535,3 +539,17 @@ def test_dashboard_and_my_overview_need_a_fixed_number_of_queries(
         response = client.get(u("mine"))
     assert response.status_code == 200
     assert len(response.context["matches"]) == 15
+
+
+def test_propose_to_a_municipality_nobody_answers_for_is_a_400_with_the_reason(
+    client, team_member, towns
+):
+    match_request = MatchRequestFactory(municipality=towns["asker"])
+    client.force_login(team_member)
+    response = client.post(
+        u("request_detail", match_request.pk),
+        {"propose-offering_municipality": towns["other"].pk, "propose-notes": "Misschien."},
+    )
+    assert response.status_code == 400
+    assert "has no contact for inclusion questions" in response.content.decode()
+    assert not Match.objects.exists()

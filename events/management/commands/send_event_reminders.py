@@ -2,13 +2,20 @@
 
 from django.core.management.base import BaseCommand
 
-from events.services import confirmation_emails_retry, reminders_send
+from events.services import confirmation_emails_retry, registrations_expire, reminders_send
 
 
 class Command(BaseCommand):
-    help = "Queue event reminders that are due, and retry confirmation emails that failed."
+    help = (
+        "Queue event reminders that are due, retry confirmation emails that failed, and expire "
+        "unconfirmed registrations."
+    )
 
     def handle(self, *args, **options) -> None:
         sent = reminders_send()
         retried = confirmation_emails_retry()
-        self.stdout.write(f"Queued {sent} reminders; retried {retried} unsent emails.")
+        expired = registrations_expire()
+        self.stdout.write(
+            f"Queued {sent} reminders; retried {retried} unsent emails; "
+            f"{expired} unconfirmed registrations expired."
+        )
