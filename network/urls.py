@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("", include("events.urls")),
     path("forum/", include("forum.urls")),
     path("matchcentrum/", include("matchcentrum.urls")),
+    path("inclusiestage/", include("internships.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
