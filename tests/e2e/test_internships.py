@@ -37,7 +37,7 @@ def test_team_sees_applications_with_accommodations(page, assert_accessible):
     login(page, "team@example.org")
     open_offer(page, "Meedenken over toegankelijke brieven")
     expect(page.locator("table caption")).to_be_visible()
-    expect(page.locator("table")).to_contain_text("Stille ruimte")
+    expect(page.locator("table")).to_contain_text("Prikkelarme ruimte")
     assert_accessible(page, "offer with applications (team)")
     page.goto("/inclusiestage/aanbieden/")
     page.locator("main form button[type=submit]").click()
