@@ -6,13 +6,21 @@ from datetime import date, datetime, time, timedelta
 from django.utils import timezone
 from django.utils.text import slugify
 
-from municipalities.models import MunicipalityPage
+from municipalities.models import LiaStatus, LiaStatusChange, MunicipalityPage
 from network.models import User
 from network.pages import ensure_home_page
 from taxonomy.models import Theme
 
 from .factories import RegistrationFactory, event_pages_bulk_create
-from .models import PROVINCES, EventFormat, EventIndexPage, EventPage, EventScope, EventSpeaker
+from .models import (
+    PROVINCES,
+    EventFormat,
+    EventIndexPage,
+    EventPage,
+    EventScope,
+    EventSpeaker,
+    LiaPresentation,
+)
 from .models import Registration as R
 
 TOPICS = [
@@ -146,6 +154,9 @@ def _registrations(event, *, count: int, rng: random.Random, status=R.Status.CON
         )
 
 
+LIA_PRESENTED = 3
+
+
 def load(*, scale: int, stdout) -> None:
     home = ensure_home_page()
     index = _ensure_index(home)
@@ -209,6 +220,7 @@ def load(*, scale: int, stdout) -> None:
     if scale > 1:
         _scale(index, count=(scale - 1) * 200, rng=rng, organisers=organisers, themes=themes)
     stdout.write(f"  {EventPage.objects.count()} events, {R.objects.count()} registrations")
+    _presentations_load(stdout)
 
 
 def _scale(index, *, count: int, rng, organisers, themes) -> None:
@@ -250,3 +262,25 @@ def _scale(index, *, count: int, rng, organisers, themes) -> None:
             ],
             batch_size=1000,
         )
+
+
+def _presentations_load(stdout) -> None:
+    """Celebrations: a few adopted LIAs linked to past events where they were presented."""
+    if LiaPresentation.objects.filter(is_demo_data=True).exists():
+        return
+    past = list(
+        EventPage.objects.live().filter(end__lt=timezone.now()).order_by("-start")[:LIA_PRESENTED]
+    )
+    taken = LiaPresentation.objects.values_list("status_change_id", flat=True)
+    entries = list(
+        LiaStatusChange.objects.filter(status=LiaStatus.ADOPTED)
+        .exclude(pk__in=taken)
+        .order_by("-date", "pk")[: len(past)]
+    )
+    LiaPresentation.objects.bulk_create(
+        [
+            LiaPresentation(event=event, status_change=entry, is_demo_data=True)
+            for event, entry in zip(past, entries, strict=False)
+        ]
+    )
+    stdout.write(f"  LIA presentations: {min(len(past), len(entries))}")

@@ -585,3 +585,30 @@ class Registration(models.Model):
     @property
     def needs_labels(self) -> list[str]:
         return [str(Provision(value).label) for value in self.needs if value in Provision.values]
+
+
+class LiaPresentation(models.Model):
+    """A municipality presented its Local Inclusion Agenda at this event: a celebration."""
+
+    event = models.ForeignKey(
+        EventPage,
+        on_delete=models.CASCADE,
+        related_name="lia_presentations",
+        verbose_name=_("event"),
+    )
+    status_change = models.OneToOneField(
+        "municipalities.LiaStatusChange",
+        on_delete=models.CASCADE,
+        related_name="presentation",
+        verbose_name=_("LIA status entry"),
+        help_text=_("The entry in the municipality's LIA history that was presented."),
+    )
+    is_demo_data = models.BooleanField(default=False, editable=False)
+
+    class Meta:
+        ordering = ["-event__start", "pk"]
+        verbose_name = _("LIA presentation")
+        verbose_name_plural = _("LIA presentations")
+
+    def __str__(self) -> str:
+        return f"{self.status_change.municipality} @ {self.event}"

@@ -14,7 +14,7 @@ from network.privacy import register_data_exporter
 from network.registry import INBOX_ROW_LIMIT, InboxRow, home_sections, inbox, start_sections
 from network.roles import is_project_team
 
-from .models import EventPage, Registration
+from .models import EventPage, LiaPresentation, Registration
 from .privacy import export_registrations
 
 home_sections.register("events", "events/includes/home_section.html", order=10)
@@ -97,4 +97,41 @@ inbox.register(
     rows=needs_rows,
     count=needs_count,
     order=60,
+)
+
+
+# --- LIA presentations ('celebrations') on the home page and the municipality's profile ---------
+
+LATEST_PRESENTATIONS = 3
+
+
+def _presentations():
+    return LiaPresentation.objects.select_related("event", "status_change__municipality").filter(
+        event__live=True
+    )
+
+
+def latest_presentations(*, request: HttpRequest | None = None, **kwargs: Any) -> dict | None:
+    presentations = list(_presentations()[:LATEST_PRESENTATIONS])
+    return {"lia_presentations": presentations} if presentations else None
+
+
+def municipality_presentations(
+    *, request: HttpRequest | None = None, page, **kwargs: Any
+) -> dict | None:
+    presentations = list(_presentations().filter(status_change__municipality=page))
+    return {"lia_presentations": presentations} if presentations else None
+
+
+home_sections.register(
+    "lia_presentations",
+    "events/includes/lia_presentations_home.html",
+    order=15,
+    context=latest_presentations,
+)
+profile_sections.register(
+    "lia_presentations",
+    "events/includes/lia_presentations_municipality.html",
+    order=21,
+    context=municipality_presentations,
 )

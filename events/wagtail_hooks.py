@@ -9,7 +9,7 @@ from wagtail import hooks
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from .models import Registration
+from .models import LiaPresentation, Registration
 
 
 class RegistrationIndexView(IndexView):
@@ -50,3 +50,20 @@ class RegistrationViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_registration_viewset():
     return RegistrationViewSet("event_registrations")
+
+
+class LiaPresentationViewSet(ModelViewSet):
+    """The team links an LIA status entry to the event where the agenda was presented."""
+
+    model = LiaPresentation
+    icon = "calendar-check"
+    menu_label = _("LIA presentations")
+    add_to_admin_menu = True
+    menu_order = 251
+    form_fields = ["event", "status_change"]
+    list_display = ["status_change", "event"]
+
+
+@hooks.register("register_admin_viewset")
+def register_lia_presentation_viewset():
+    return LiaPresentationViewSet("lia_presentations")

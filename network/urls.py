@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("forum/", include("forum.urls")),
     path("", include("voices.urls")),
     path("matchcentrum/", include("matchcentrum.urls")),
+    path("inclusiestage/", include("internships.urls")),
     path("", include("news.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "forum",
     "voices",
     "matchcentrum",
+    "internships",
     "news",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -236,6 +237,8 @@ ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "idm")
 # Events: how long accessibility needs are kept after an event, when reminders go out.
 EVENTS_NEEDS_RETENTION_DAYS = int(os.environ.get("EVENTS_NEEDS_RETENTION_DAYS", "7"))
 EVENTS_REMINDER_HOURS = int(os.environ.get("EVENTS_REMINDER_HOURS", "48"))
+INTERNSHIPS_NEEDS_RETENTION_DAYS = int(os.environ.get("INTERNSHIPS_NEEDS_RETENTION_DAYS", "30"))
+INTERNSHIPS_APPLICATIONS_PER_HOUR = int(os.environ.get("INTERNSHIPS_APPLICATIONS_PER_HOUR", "5"))
 
 # Demo data: the apps whose demo.py load_demo_data runs, in this order.
 DEMO_DATA_APPS = [
@@ -247,6 +250,7 @@ DEMO_DATA_APPS = [
     "forum",
     "voices",
     "matchcentrum",
+    "internships",
     "news",
 ]
 DEMO_DATA_PRINT_ACCOUNTS = False

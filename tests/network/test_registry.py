@@ -72,8 +72,9 @@ def test_apps_registered_their_sections():
     """The domain apps fill the places of the apps below them."""
     assert {"events", "knowledge"} <= set(registry.home_sections.keys())
     municipality = registry.section_registry("municipality_profile").keys()
-    assert municipality == ["knowledge", "events", "forum", "matchcentrum"]
-    assert registry.profile_sections.keys() == ["matchcentrum"]
+    for earlier, later in (("knowledge", "events"), ("events", "forum"), ("forum", "matchcentrum")):
+        assert municipality.index(earlier) < municipality.index(later)
+    assert "matchcentrum" in registry.profile_sections.keys()  # noqa: SIM118
     assert registry.section_registry("practice").keys() == ["matchcentrum"]
     assert "forum" in [entry.key for entry in registry.main_menu]
 
