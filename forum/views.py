@@ -264,7 +264,7 @@ def topic_create(request: HttpRequest, slug: str) -> HttpResponse:
     blocked = _posting_blocked(request)
     if blocked is not None and request.method == "GET":
         return blocked
-    form = TopicForm(request.POST or None)
+    form = TopicForm(request.POST if request.method == "POST" else None)
     context = {"form": form, "category": category}
     if request.method == "GET":
         return render(request, "forum/topic_form.html", context)
@@ -306,7 +306,7 @@ def post_create(request: HttpRequest, pk: int, quote: Post | None = None) -> Htt
         name = quote.author.get_full_name() if quote.author else _("deleted member")
         quoted = "\n".join(f"> {line}" for line in quote.body_markdown.splitlines())
         initial["body_markdown"] = f"> **{name}:**\n>\n{quoted}\n\n"
-    form = PostForm(request.POST or None, initial=initial)
+    form = PostForm(request.POST if request.method == "POST" else None, initial=initial)
     context = {"form": form, "topic": topic, "category": topic.category, "quote": quote}
     if request.method == "GET":
         return render(request, "forum/post_form.html", context)
@@ -348,7 +348,10 @@ def post_edit(request: HttpRequest, pk: int) -> HttpResponse:
     blocked = None if moderator else _posting_blocked(request)
     if blocked is not None and request.method == "GET":
         return blocked
-    form = PostForm(request.POST or None, initial={"body_markdown": post.body_markdown})
+    form = PostForm(
+        request.POST if request.method == "POST" else None,
+        initial={"body_markdown": post.body_markdown},
+    )
     context = {"form": form, "topic": post.topic, "category": post.topic.category, "post": post}
     if request.method == "GET":
         return render(request, "forum/post_edit.html", context)
@@ -374,7 +377,7 @@ def post_flag(request: HttpRequest, pk: int) -> HttpResponse:
         return _forbidden(request, _("You cannot flag your own post."))
     if Flag.objects.filter(post=post, user=request.user).exists():
         return _forbidden(request, _("You have already flagged this post."), status=409)
-    form = FlagForm(request.POST or None)
+    form = FlagForm(request.POST if request.method == "POST" else None)
     context = {"form": form, "post": post, "topic": post.topic, "category": post.topic.category}
     if request.method == "GET":
         return render(request, "forum/flag_form.html", context)
@@ -436,7 +439,7 @@ def moderation_queue(request: HttpRequest) -> HttpResponse:
 def post_moderate(request: HttpRequest, pk: int) -> HttpResponse:
     post = get_object_or_404(Post.objects.select_related("author", "topic__category"), pk=pk)
     actions = services.allowed_actions(post)
-    form = ModerationForm(request.POST or None, actions=actions)
+    form = ModerationForm(request.POST if request.method == "POST" else None, actions=actions)
     context = {
         "form": form,
         "post": post,
@@ -478,7 +481,7 @@ def moderation_log(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def member_suspend(request: HttpRequest, user_id: int) -> HttpResponse:
     member = get_object_or_404(get_user_model(), pk=user_id)
-    form = SuspendForm(request.POST or None)
+    form = SuspendForm(request.POST if request.method == "POST" else None)
     context = {"form": form, "member": member}
     if request.method == "GET":
         return render(request, "forum/suspend_form.html", context)

@@ -8,11 +8,12 @@ from urllib.parse import urlencode
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from municipalities.models import SizeClass
+from network.feeds import SafeAtom1Feed
+from network.params import query_list
 
 from .forms import PracticeSearchForm
 from .models import PracticeIndexPage, PracticePage
@@ -146,7 +147,15 @@ def practice_search(request: HttpRequest, page: PracticeIndexPage) -> TemplateRe
         if form.is_bound and form.is_valid():
             form.add_error(None, _("The page number must be a whole number; page 1 is shown."))
 
-    filters = {facet: tuple(request.GET.getlist(facet)[:20]) for facet in FACETS}
+    filters, refused = {}, False
+    for facet in FACETS:
+        values = query_list(request, facet)
+        refused = refused or None in values
+        filters[facet] = tuple(v for v in values if v is not None)
+    if refused:
+        status = 400
+        if form.is_bound and form.is_valid():
+            form.add_error(None, _("A filter in the address was not valid and was left out."))
     query = SearchQuery(
         text=text, filters=filters, sort=sort, page=page_number, page_size=PAGE_SIZE
     )
@@ -211,7 +220,7 @@ def practice_search(request: HttpRequest, page: PracticeIndexPage) -> TemplateRe
 class PracticeFeed(Feed):
     """Atom feed of the newest published practices."""
 
-    feed_type = Atom1Feed
+    feed_type = SafeAtom1Feed
     title = gettext_lazy("Iedereen doet mee! – new practices")
     subtitle = gettext_lazy("Practices from municipalities, newest first.")
 

@@ -1,11 +1,11 @@
 """The overview and profiles (served by Wagtail, found in one query) and the open data exports."""
 
-import csv
-
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from wagtail.views import serve
+
+from network.spreadsheets import SafeCsvDictWriter, csv_response
 
 from .forms import MunicipalityFilterForm
 from .models import MunicipalityIndexPage, MunicipalityPage
@@ -71,12 +71,11 @@ def export_csv(request: HttpRequest) -> HttpResponse:
     rows, error = _export_rows(request)
     if error:
         return error
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="gemeenten.csv"'
-    writer = csv.DictWriter(response, fieldnames=[column for column, _field in EXPORT_COLUMNS])
+    response = csv_response("gemeenten.csv", bom=False)
+    writer = SafeCsvDictWriter(response, fieldnames=[column for column, _field in EXPORT_COLUMNS])
     writer.writeheader()
     for row in rows:
-        writer.writerow({key: "" if value is None else value for key, value in row.items()})
+        writer.writerow(row)
     return response
 
 

@@ -16,3 +16,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files from the apps directly: no collectstatic needed for tests or the e2e server.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Tests log people in with force_login; tests of two-factor turn this on themselves.
+MFA_REQUIRED_FOR_PRIVILEGED_ROLES = False
+# The cache outlives a test, so limits are off; tests of rate limits set their own.
+RATE_LIMITS = {}

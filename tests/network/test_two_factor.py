@@ -1,0 +1,58 @@
+"""Two-factor authentication: required for the project team, moderators and superusers."""
+
+import time
+
+import pytest
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
+from django.test import override_settings
+
+from network.security import needs_two_factor
+
+pytestmark = pytest.mark.django_db
+PASSWORD = "Iedereen-doet-mee-2026"
+
+
+def totp_code(secret: str) -> str:
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+
+
+def test_who_needs_two_factor(member, official, expert, moderator, team_member, superuser):
+    assert [needs_two_factor(u) for u in (member, official, expert)] == [False] * 3
+    assert [needs_two_factor(u) for u in (moderator, team_member, superuser)] == [True] * 3
+
+
+@override_settings(MFA_REQUIRED_FOR_PRIVILEGED_ROLES=True)
+@pytest.mark.parametrize("who", ["team_member", "moderator", "superuser"])
+def test_privileged_roles_are_sent_to_set_up_two_factor_first(client, request, who):
+    client.force_login(request.getfixturevalue(who))
+    response = client.get("/forum/")
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/2fa/totp/activate/"
+    assert client.get("/accounts/2fa/totp/activate/").status_code == 200
+
+
+@override_settings(MFA_REQUIRED_FOR_PRIVILEGED_ROLES=True)
+def test_members_are_not_forced_but_may_turn_it_on(client, member):
+    client.force_login(member)
+    assert client.get("/forum/").status_code == 200
+    assert client.get("/accounts/2fa/totp/activate/").status_code == 200
+
+
+@override_settings(MFA_REQUIRED_FOR_PRIVILEGED_ROLES=True)
+def test_login_with_a_code_gives_a_short_session_and_a_log_line(client, team_member, caplog):
+    team_member.set_password(PASSWORD)
+    team_member.save()
+    team_member.emailaddress_set.create(email=team_member.email, verified=True, primary=True)
+    secret = generate_totp_secret()
+    TOTP.activate(team_member, secret)
+    response = client.post("/accounts/login/", {"login": team_member.email, "password": PASSWORD})
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/2fa/authenticate/"
+    wrong = client.post("/accounts/2fa/authenticate/", {"code": "000000"})
+    assert wrong.status_code == 400
+    with caplog.at_level("INFO", logger="network.security"):
+        response = client.post("/accounts/2fa/authenticate/", {"code": totp_code(secret)})
+    assert response.status_code == 302
+    assert client.get("/forum/").status_code == 200
+    assert client.session.get_expiry_age() <= 8 * 60 * 60
+    assert f"privileged login: user={team_member.pk}" in caplog.text
