@@ -4,6 +4,7 @@ import sys
 
 if __name__ == "__main__":
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "network.settings.dev")
+    # Imported here, not at the top: after the settings module is chosen.
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(sys.argv)

@@ -20,12 +20,15 @@ def main() -> int:
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "network.settings.bench")
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    # Imported here, not at the top: only after the settings module and sys.path are set.
     import django
 
     django.setup()
+    # Imported here, not at the top: only after the settings module and sys.path are set.
     from django.db import connection
     from django.test.utils import setup_test_environment
 
+    # Imported here, not at the top: only after the settings module and sys.path are set.
     from bench.utils import Report
 
     setup_test_environment()
@@ -34,7 +37,8 @@ def main() -> int:
     report = Report()
     started = time.perf_counter()
     try:
-        from network.demo import ensure_home_page
+        # Imported here, not at the top: only after the settings module and sys.path are set.
+        from network.pages import ensure_home_page
 
         ensure_home_page()
         names = sorted(

@@ -8,10 +8,11 @@ from bench.utils import Report, time_call, time_get
 
 
 def run(report: Report) -> None:
+    # Imported here, not at the top: Django is set up (bench/__main__.py) before this runs.
     from events.factories import EventIndexPageFactory, RegistrationFactory, event_pages_bulk_create
     from events.ical import calendar_for
     from events.models import EventIndexPage, EventPage
-    from network.demo import ensure_home_page
+    from network.pages import ensure_home_page
 
     home = ensure_home_page()
     agenda = EventIndexPage.objects.first() or EventIndexPageFactory(parent=home)

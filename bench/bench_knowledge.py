@@ -8,11 +8,13 @@ from bench.utils import Report, time_get
 
 
 def run(report: Report) -> None:
+    # Imported here, not at the top: Django is set up (bench/__main__.py) before this runs.
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    # Imported here, not at the top: Django is set up (bench/__main__.py) before this runs.
     from knowledge import demo as knowledge_demo
-    from knowledge.demo_practices import JUDGED_QUERIES
+    from knowledge.demo import judged_queries
     from knowledge.models import PracticePage
     from knowledge.search import FACETS, SearchQuery, get_engine
     from knowledge.search.terms import cached_terms
@@ -42,7 +44,7 @@ def run(report: Report) -> None:
     # Words found in nearly every generated practice: the worst case for counting facets.
     catch_all = ["toegankelijk", "ervaringsdeskundigen", "inclusie", "gemeente"]
     words = (
-        [text for text, _expected in JUDGED_QUERIES]
+        [text for text, _expected in judged_queries()]
         + catch_all
         + [
             "buurtnetwerk",

@@ -7,13 +7,15 @@ from bench.utils import Report, time_call, time_get
 
 
 def run(report: Report) -> None:
+    # Imported here, not at the top: Django is set up (bench/__main__.py) before this runs.
     from django.db import connection
     from django.test import Client
 
+    # Imported here, not at the top: Django is set up (bench/__main__.py) before this runs.
     from knowledge import demo as knowledge_demo
     from knowledge.models import PracticePage
     from matchcentrum.factories import MatchRequestFactory
-    from matchcentrum.services import match_suggestions
+    from matchcentrum.scoring import match_suggestions
     from municipalities import demo as municipalities_demo
     from municipalities.models import MunicipalityPage
     from network.factories import UserFactory

@@ -12,6 +12,7 @@ from bench.utils import Report, time_get
 
 
 def run(report: Report) -> None:
+    # Imported here, not at the top: Django is set up (bench/__main__.py) before this runs.
     from municipalities import demo
     from municipalities.importer import import_municipalities
     from municipalities.map import map_geometry, render_map
@@ -104,6 +105,7 @@ def run(report: Report) -> None:
     )
 
     # For comparison: what the import saves over Wagtail's add_child, per page.
+    # Imported here, not at the top: Django is set up (bench/__main__.py) before this runs.
     from municipalities.models import MunicipalityIndexPage
 
     index = MunicipalityIndexPage.objects.get()

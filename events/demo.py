@@ -7,8 +7,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from municipalities.models import MunicipalityPage
-from network.demo import ensure_home_page
 from network.models import User
+from network.pages import ensure_home_page
 from taxonomy.models import Theme
 
 from .factories import RegistrationFactory, event_pages_bulk_create

@@ -1,10 +1,14 @@
 """Factories of the agenda; the tests, the demo data and the benchmarks share them."""
 
+import uuid
 from datetime import timedelta
 
 import factory
 import wagtail_factories
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
 from django.utils import timezone
+from wagtail.models import Page
 
 from .models import EventFormat, EventIndexPage, EventPage, EventScope, EventSpeaker, Registration
 
@@ -74,12 +78,6 @@ def event_pages_bulk_create(*, parent: EventIndexPage, events: list[EventPage]) 
     Wagtail's add_child costs about ten queries per page; here the tree paths are computed once
     and the page rows and event rows are inserted in batches. No revisions, no search index.
     """
-    import uuid
-
-    from django.contrib.contenttypes.models import ContentType
-    from django.db import transaction
-    from wagtail.models import Page
-
     content_type = ContentType.objects.get_for_model(EventPage)
     now = timezone.now()
     with transaction.atomic():

@@ -19,6 +19,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from municipalities.reference import load_provinces
 from network.blocks import BodyBlock
 from network.models import BasePage
 from network.roles import is_project_team
@@ -60,20 +61,7 @@ PROVISION_ICONS = {
 }
 
 # The twelve provinces, by CBS code as MunicipalityPage.province_code stores them.
-PROVINCES = [
-    ("PV20", "Groningen"),
-    ("PV21", "Fryslân"),
-    ("PV22", "Drenthe"),
-    ("PV23", "Overijssel"),
-    ("PV24", "Flevoland"),
-    ("PV25", "Gelderland"),
-    ("PV26", "Utrecht"),
-    ("PV27", "Noord-Holland"),
-    ("PV28", "Zuid-Holland"),
-    ("PV29", "Zeeland"),
-    ("PV30", "Noord-Brabant"),
-    ("PV31", "Limburg"),
-]
+PROVINCES = list(load_provinces().items())
 
 
 PROVISION_HELP = _("Tick if this event offers it; the page shows it in words and with an icon.")
@@ -123,18 +111,21 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     # The routes hand over to views.py, which keeps the pages readable and the views thin.
     @path("")
     def index_route(self, request, *args, **kwargs):
+        # Imported here: views import these models (a circle at module level).
         from .views import agenda_list
 
         return agenda_list(request, index=self)
 
     @path("maand/")
     def month_route(self, request):
+        # Imported here: views import these models (a circle at module level).
         from .views import agenda_month
 
         return agenda_month(request, index=self)
 
     @path("archief/")
     def past_route(self, request):
+        # Imported here: views import these models (a circle at module level).
         from .views import agenda_past
 
         return agenda_past(request, index=self)
@@ -320,30 +311,35 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @path("")
     def index_route(self, request, *args, **kwargs):
+        # Imported here: views import these models (a circle at module level).
         from .views import event_detail
 
         return event_detail(request, event=self)
 
     @path("aanmelden/")
     def register_route(self, request):
+        # Imported here: views import these models (a circle at module level).
         from .views import event_register
 
         return event_register(request, event=self)
 
     @path("ical/")
     def ical_route(self, request):
+        # Imported here: views import these models (a circle at module level).
         from .views import event_ical
 
         return event_ical(request, event=self)
 
     @path("deelnemers/")
     def participants_route(self, request):
+        # Imported here: views import these models (a circle at module level).
         from .views import event_participants
 
         return event_participants(request, event=self)
 
     @path("deelnemers/csv/")
     def participants_csv_route(self, request):
+        # Imported here: views import these models (a circle at module level).
         from .views import event_participants_csv
 
         return event_participants_csv(request, event=self)

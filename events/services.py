@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from network.accounts import has_verified_email
+
 from .models import EventPage, Registration, settings_needs_retention_days
 from .tasks import send_registration_email
 
@@ -34,14 +36,6 @@ def _place(*, event: EventPage, registration: Registration, now: datetime) -> No
     else:
         registration.status = Status.WAITLISTED
         registration.waitlisted_at = now
-
-
-def _user_has_verified_email(user, email: str) -> bool:
-    if user is None or not user.is_authenticated:
-        return False
-    from allauth.account.models import EmailAddress
-
-    return EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists()
 
 
 def registration_create(
@@ -97,7 +91,7 @@ def registration_create(
             language=language or get_language() or settings.LANGUAGE_CODE,
             created_at=now,
         )
-        if _user_has_verified_email(user, email):
+        if has_verified_email(user, email):
             _place(event=locked, registration=registration, now=now)
             kind = registration.status
         else:

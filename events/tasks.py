@@ -10,6 +10,9 @@ from django.utils.translation import gettext_noop
 from django_tasks import task
 from wagtail.models import Site
 
+from .ical import calendar_for
+from .models import Registration
+
 SUBJECTS = {
     "verify": gettext_noop("Please confirm your registration for {title}"),
     "confirmed": gettext_noop("You are registered for {title}"),
@@ -29,9 +32,6 @@ def _site_root() -> str:
 @task()
 def send_registration_email(registration_id: int, kind: str) -> bool:
     """Email a registrant: confirm-your-email, confirmed, waitlisted, promoted or reminder."""
-    from .ical import calendar_for
-    from .models import Registration
-
     registration = Registration.objects.select_related("event").filter(pk=registration_id).first()
     if registration is None or kind not in SUBJECTS:
         return False

@@ -7,7 +7,6 @@ from datetime import date, datetime, time, timedelta
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -18,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from network.audit import sensitive_access_record
+from network.pagination import page_number_is_valid, paginate
 from network.ratelimits import (
     rate_limit_hit,
     rate_limit_message,
@@ -25,6 +25,7 @@ from network.ratelimits import (
     with_retry_after,
 )
 from network.spreadsheets import SafeCsvWriter, csv_response
+from network.views import forbidden
 
 from .forms import AgendaFilterForm, ConfirmActionForm, MonthForm, RegistrationForm
 from .ical import calendar_for
@@ -54,17 +55,6 @@ def listed_events(index: EventIndexPage | None = None):
     return with_confirmed_count(queryset)
 
 
-def _page_of(request: HttpRequest, queryset):
-    """The requested page of a list; None for a page number that is not a number."""
-    paginator = Paginator(queryset, PAGE_SIZE)
-    try:
-        return paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        return None
-    except EmptyPage:
-        return paginator.page(paginator.num_pages)
-
-
 def _bad_request(request, template: str, context: dict, message: str) -> TemplateResponse:
     messages.error(request, message)
     return TemplateResponse(request, template, context, status=400)
@@ -84,10 +74,9 @@ def agenda_list(request: HttpRequest, *, index: EventIndexPage) -> HttpResponse:
         )
     now = timezone.now()
     events = form.filter(listed_events(index)).filter(end__gt=now).order_by("start", "pk")
-    page_obj = _page_of(request, events)
-    if page_obj is None:
+    context["page_obj"] = paginate(request, events, PAGE_SIZE)
+    if not page_number_is_valid(request):
         return _bad_request(request, template, context, _("The page number is not valid."))
-    context["page_obj"] = page_obj
     return TemplateResponse(request, template, context)
 
 
@@ -164,10 +153,9 @@ def agenda_past(request: HttpRequest, *, index: EventIndexPage) -> HttpResponse:
     events = (
         form.filter(listed_events(index)).filter(end__lte=timezone.now()).order_by("-start", "-pk")
     )
-    page_obj = _page_of(request, events)
-    if page_obj is None:
+    context["page_obj"] = paginate(request, events, PAGE_SIZE)
+    if not page_number_is_valid(request):
         return _bad_request(request, template, context, _("The page number is not valid."))
-    context["page_obj"] = page_obj
     return TemplateResponse(request, template, context)
 
 
@@ -303,11 +291,13 @@ def _organiser_guard(request: HttpRequest, event: EventPage) -> HttpResponse | N
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     if not event.can_manage(request.user):
-        return render(
+        return forbidden(
             request,
-            "events/forbidden.html",
-            {"page": event, "event": event},
-            status=403,
+            reason=_(
+                "Only the organiser of this event and the project team can see its registrations."
+            ),
+            next_url=event.get_url(request),
+            next_label=_("Back to the event"),
         )
     return None
 

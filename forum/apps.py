@@ -22,9 +22,4 @@ class ForumConfig(AppConfig):
     }
 
     def ready(self) -> None:
-        from network.privacy import register_data_exporter
-
         from . import sections  # noqa: F401
-        from .privacy import export_forum_data
-
-        register_data_exporter("forum", export_forum_data)

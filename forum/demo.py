@@ -10,7 +10,7 @@ from network.models import User
 
 from .markdown import render_markdown
 from .models import Category, Flag, ModerationAction, Post, Topic, WatchedWord
-from .services import _topic_refresh
+from .services import topic_refresh
 
 CATEGORIES = [
     {
@@ -261,7 +261,7 @@ def _load_threads() -> None:
                 status=Post.Status.VISIBLE,
                 created=started + timedelta(hours=5 * number),
             )
-        _topic_refresh(topic)
+        topic_refresh(topic)
     _load_moderation_examples(now)
 
 
@@ -319,7 +319,7 @@ def _load_moderation_examples(now) -> None:
         reason="Automatisch verborgen na 3 meldingen, tot een moderator beslist.",
     )
     for topic in (vote, lia):
-        _topic_refresh(topic)
+        topic_refresh(topic)
 
 
 def bulk_topics(*, category: Category, count: int, posts_per_topic: int, authors: list) -> list:

@@ -6,24 +6,47 @@ pages) so a benchmark database of 20,000 practices builds in minutes.
 
 from __future__ import annotations
 
+import json
 import random
 import uuid
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
+from pathlib import Path
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
 
 from municipalities.models import MunicipalityPage
-from network.demo import ensure_home_page
 from taxonomy.models import LifeDomain, TargetGroup, Theme
 from taxonomy.vocabularies import load_vocabularies
 
-from .demo_practices import PRACTICES
 from .models import PracticeIndexPage, PracticeKind, PracticePage, refresh_search_vectors
+from .services import ensure_index_page
 from .vocabularies import load_practice_vocabularies
 
 GENERATED_BASE = 110
+DEMO_PRACTICES_JSON = Path(__file__).resolve().parent / "data" / "demo_practices.json"
+
+
+@lru_cache(maxsize=1)
+def _demo_practices_file() -> dict:
+    with DEMO_PRACTICES_JSON.open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def demo_practices() -> list[dict]:
+    """The hand-written practices: title, kind, summary, body, municipalities (CBS codes),
+    articles, life_domains and target_groups (slugs), tags, year."""
+    return _demo_practices_file()["practices"]
+
+
+def judged_queries() -> list[tuple[str, str]]:
+    """Queries an official would type, each with a practice that must be in the top 3."""
+    return [(q["query"], q["expected"]) for q in _demo_practices_file()["judged_queries"]]
+
+
 SUBSTANTIVE_ARTICLES = list(range(5, 31))
 APPROACHES = [
     "Pilot",
@@ -51,25 +74,6 @@ TOPICS = [
 ]
 
 
-def ensure_index_page() -> PracticeIndexPage:
-    index = PracticeIndexPage.objects.first()
-    if index is None:
-        home = ensure_home_page()
-        index = home.add_child(
-            instance=PracticeIndexPage(
-                title="Kennisbank",
-                slug="kennisbank",
-                show_in_menus=True,
-                introduction=(
-                    "Voorbeelden, handreikingen, instrumenten, onderzoek en ervaringsverhalen van "
-                    "gemeenten die werk maken van het VN-verdrag Handicap."
-                ),
-            )
-        )
-        index.save_revision().publish()
-    return index
-
-
 def load(*, scale: int, stdout) -> None:
     load_vocabularies()
     load_practice_vocabularies()
@@ -82,25 +86,25 @@ def load(*, scale: int, stdout) -> None:
     domains = {d.slug: d for d in LifeDomain.objects.all()}
     groups = {g.slug: g for g in TargetGroup.objects.all()}
     published = datetime(2025, 1, 6, 9, 0, tzinfo=UTC)
-    for number, row in enumerate(PRACTICES):
-        title, kind, summary, body, codes, articles, life, target, tags, year = row
-        if title in existing:
+    for number, practice in enumerate(demo_practices()):
+        if practice["title"] in existing:
             continue
         page = PracticePage(
-            title=title,
-            kind=kinds[kind],
-            summary=summary,
-            body=[{"type": "paragraph", "value": f"<p>{body}</p>"}],
-            year=year,
+            title=practice["title"],
+            kind=kinds[practice["kind"]],
+            summary=practice["summary"],
+            body=[{"type": "paragraph", "value": f"<p>{practice['body']}</p>"}],
+            year=practice["year"],
             contact_name="Team inclusie",
             contact_email="inclusie@example.org",
             first_published_at=published + timedelta(days=7 * number),
         )
-        page.themes.set([themes[a] for a in articles])
-        page.life_domains.set([domains[s] for s in life])
-        page.target_groups.set([groups[s] for s in target])
+        page.themes.set([themes[a] for a in practice["articles"]])
+        page.life_domains.set([domains[s] for s in practice["life_domains"]])
+        page.target_groups.set([groups[s] for s in practice["target_groups"]])
+        codes = practice["municipalities"]
         page.municipalities.set([municipalities[c] for c in codes if c in municipalities])
-        page.tags.set(tags)
+        page.tags.set(practice["tags"])
         index.add_child(instance=page)
         page.save_revision().publish()
         created += 1
@@ -233,8 +237,6 @@ def generate_practices(*, index: PracticeIndexPage, count: int, start: int = 0) 
 
 def add_to_site_search(page_ids: list[int]) -> None:
     """Wagtail's own index (site search, and the database engine on SQLite) in one batch."""
-    from wagtail.search.backends import get_search_backend
-
     backend = get_search_backend()
     pages = list(
         PracticePage.objects.filter(pk__in=page_ids).select_related("kind").prefetch_related("tags")

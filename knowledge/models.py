@@ -2,6 +2,7 @@
 
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -55,8 +56,6 @@ class Synonym(models.Model):
         return [word.strip().lower() for word in self.terms.split(",") if word.strip()]
 
     def clean(self) -> None:
-        from django.core.exceptions import ValidationError
-
         if len(self.words) < 2:
             raise ValidationError({"terms": _("Give at least two words, separated by commas.")})
         self.terms = ", ".join(self.words)
@@ -112,6 +111,7 @@ class PracticeIndexPage(BasePage):
         verbose_name = _("practice library")
 
     def serve(self, request, *args, **kwargs):
+        # Imported here: views import these models (a circle at module level).
         from .views import practice_search
 
         return practice_search(request, self)

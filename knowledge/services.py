@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from municipalities.models import MunicipalityPage
+from network.pages import ensure_home_page
 from taxonomy.models import LifeDomain, TargetGroup, Theme
 
 from .models import PracticeIndexPage, PracticeKind, PracticePage
@@ -126,3 +127,23 @@ def practices_import(*, records: list[dict], index: PracticeIndexPage) -> Import
         except ValidationError as error:
             report.errors[number] = [f"{k}: {' '.join(v)}" for k, v in error.message_dict.items()]
     return report
+
+
+def ensure_index_page() -> PracticeIndexPage:
+    """The practice library's index page, made under the home page if there is none yet."""
+    index = PracticeIndexPage.objects.first()
+    if index is None:
+        home = ensure_home_page()
+        index = home.add_child(
+            instance=PracticeIndexPage(
+                title="Kennisbank",
+                slug="kennisbank",
+                show_in_menus=True,
+                introduction=(
+                    "Voorbeelden, handreikingen, instrumenten, onderzoek en ervaringsverhalen van "
+                    "gemeenten die werk maken van het VN-verdrag Handicap."
+                ),
+            )
+        )
+        index.save_revision().publish()
+    return index

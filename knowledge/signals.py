@@ -20,6 +20,11 @@ from .models import (
     refresh_search_rows,
 )
 from .search.terms import clear_terms_cache
+from .tasks import (
+    practice_index_rebuild,
+    practice_index_remove,
+    practice_index_update,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -40,8 +45,6 @@ def _enqueue(function, *args) -> None:
 @receiver(page_published, sender=PracticePage)
 @receiver(page_unpublished, sender=PracticePage)
 def practice_changed(sender, instance, **kwargs) -> None:
-    from .tasks import practice_index_update
-
     # The database engine's narrow search row carries the live flag (an unpublish saves
     # only some fields, so the page's own save does not rewrite it).
     refresh_search_rows([instance.pk])
@@ -71,15 +74,11 @@ def municipality_changed(sender, instance, created=False, update_fields=None, **
 @receiver(post_page_move)
 def practice_moved(sender, instance, **kwargs) -> None:
     if isinstance(instance.specific_deferred, PracticePage):
-        from .tasks import practice_index_update
-
         _enqueue(practice_index_update, [instance.pk])
 
 
 @receiver(post_delete, sender=PracticePage)
 def practice_deleted(sender, instance, **kwargs) -> None:
-    from .tasks import practice_index_remove
-
     _enqueue(practice_index_remove, instance.pk)
 
 
@@ -101,6 +100,4 @@ for _model in (PracticeKind, Theme, LifeDomain, TargetGroup):
 @receiver(post_delete, sender=Synonym)
 def synonyms_changed(sender, **kwargs) -> None:
     """Synonyms live in the index's analysis settings, so a change needs a fresh index."""
-    from .tasks import practice_index_rebuild
-
     _enqueue(practice_index_rebuild)

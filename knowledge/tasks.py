@@ -3,24 +3,22 @@
 from django.conf import settings
 from django_tasks import task
 
+from .search import elastic
+
 
 @task()
 def practice_index_update(page_ids: list[int]) -> None:
     """(Re)index the practices, or remove them when they are no longer live."""
     if not settings.ELASTICSEARCH_URL:
         return
-    from .search.elastic import index_pages
-
-    index_pages(page_ids)
+    elastic.index_pages(page_ids)
 
 
 @task()
 def practice_index_remove(page_id: int) -> None:
     if not settings.ELASTICSEARCH_URL:
         return
-    from .search.elastic import remove_page
-
-    remove_page(page_id)
+    elastic.remove_page(page_id)
 
 
 @task()
@@ -28,6 +26,4 @@ def practice_index_rebuild() -> None:
     """A new index with the current synonym list (analysis settings are fixed per index)."""
     if not settings.ELASTICSEARCH_URL:
         return
-    from .search.elastic import rebuild_index
-
-    rebuild_index()
+    elastic.rebuild_index()

@@ -1,30 +1,19 @@
 """Who may see and do what in the matchcentrum: the team everything, officials their own."""
 
-from network.roles import MUNICIPAL_OFFICIAL, has_role, is_project_team
+from municipalities.services import official_municipality_ids
+from network.roles import is_project_team
 
 from .models import Match, MatchRequest, MatchState, Side
 from .services import ALLOWED_TRANSITIONS
 
 
-def member_municipality_ids(user) -> set[int]:
-    """The municipalities an official works for (memberships given by the team), cached."""
-    # Same rule as the municipality profile: the role is self-chosen, the membership is not.
-    if not getattr(user, "is_authenticated", False) or not has_role(user, MUNICIPAL_OFFICIAL):
-        return set()
-    cached = getattr(user, "_matchcentrum_municipality_ids", None)
-    if cached is None:
-        cached = set(user.municipality_memberships.values_list("municipality_id", flat=True))
-        user._matchcentrum_municipality_ids = cached
-    return cached
-
-
 def can_view_request(user, match_request: MatchRequest) -> bool:
-    return is_project_team(user) or match_request.municipality_id in member_municipality_ids(user)
+    return is_project_team(user) or match_request.municipality_id in official_municipality_ids(user)
 
 
 def sides_of(user, match: Match) -> list[str]:
     """The sides of a match a user speaks for through their memberships."""
-    ids = member_municipality_ids(user)
+    ids = official_municipality_ids(user)
     sides = []
     if match.asking_municipality_id in ids:
         sides.append(Side.ASKING)

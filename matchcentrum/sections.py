@@ -8,7 +8,10 @@ from django.urls import reverse
 
 from knowledge.registry import practice_sections
 from municipalities.registry import profile_sections
+from network.privacy import register_data_exporter
 from network.registry import profile_sections as account_sections
+
+from .privacy import export_match_requests
 
 
 def practice_contact_links(
@@ -36,3 +39,4 @@ account_sections.register("matchcentrum", "matchcentrum/includes/profile_section
 practice_sections.register(
     "matchcentrum", "matchcentrum/includes/practice_section.html", context=practice_contact_links
 )
+register_data_exporter("matchcentrum", export_match_requests)

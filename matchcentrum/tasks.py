@@ -8,17 +8,24 @@ from django.utils import translation
 from django_tasks import task
 
 from .models import Match, Side
+from .tokens import response_token
 
 
 def _absolute(path: str) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
+def offering_contacts(match: Match) -> list[str]:
+    """Who hears about a proposal on the offering side: the chosen contact or its officials."""
+    if match.offering_contact_email:
+        return [match.offering_contact_email]
+    memberships = match.offering_municipality.memberships.filter(is_contact=True)
+    return sorted({m.user.email for m in memberships.select_related("user")})
+
+
 @task()
 def send_match_proposal(*, match_id: int) -> int:
     """Email both sides of a proposed match, each with its own accept and decline link."""
-    from .services import offering_contacts, response_token
-
     match = (
         Match.objects.select_related("request", "asking_municipality", "offering_municipality")
         .filter(pk=match_id)

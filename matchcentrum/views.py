@@ -5,7 +5,6 @@ import statistics
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count, Min, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,6 +13,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from knowledge.models import PracticePage
 from municipalities.models import MunicipalityPage
+from municipalities.services import official_municipality_ids
+from network.pagination import paginate
 from network.params import query_int
 from network.roles import is_project_team
 from taxonomy.models import Theme
@@ -29,8 +30,10 @@ from .forms import (
     TransitionForm,
 )
 from .models import Match, MatchRequest, MatchState, Side
-from .permissions import can_view_match, can_view_request, member_municipality_ids, sides_of
+from .permissions import can_view_match, can_view_request, sides_of
 from .permissions import next_states as allowed_next_states
+from .scoring import match_suggestions
+from .tokens import response_token_read
 
 PAGE_SIZE = 20
 
@@ -91,7 +94,7 @@ def request_create(request: HttpRequest) -> HttpResponse:
     if team:
         municipalities = MunicipalityPage.objects.live().filter(retired_on__isnull=True)
     else:
-        ids = member_municipality_ids(request.user)
+        ids = official_municipality_ids(request.user)
         if not ids:
             raise PermissionDenied(
                 _(
@@ -106,8 +109,8 @@ def request_create(request: HttpRequest) -> HttpResponse:
         contact_name=request.user.get_full_name(),
         contact_email=request.user.email,
     )
-    if not team and len(member_municipality_ids(request.user)) == 1:
-        initial["municipality"] = next(iter(member_municipality_ids(request.user)))
+    if not team and len(official_municipality_ids(request.user)) == 1:
+        initial["municipality"] = next(iter(official_municipality_ids(request.user)))
     form = MatchRequestForm(
         request.POST if request.method == "POST" else None,
         initial=initial,
@@ -160,7 +163,7 @@ def index(request: HttpRequest) -> HttpResponse:
         .annotate(match_count=Count("matches"))
         .order_by("created_at", "pk")
     )
-    page_obj = Paginator(requests, PAGE_SIZE).get_page(request.GET.get("page"))
+    page_obj = paginate(request, requests, PAGE_SIZE)
     counts = dict(MatchRequest.objects.values_list("status").annotate(n=Count("pk")).order_by())
     tabs = [
         {"value": value, "label": label, "count": counts.get(value, 0), "current": value == status}
@@ -195,7 +198,7 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if team:
         # The ten best by default; all candidates on request, to propose someone further down.
         show_all = request.GET.get("all") == "1"
-        suggestions = services.match_suggestions(match_request, limit=None if show_all else 10)
+        suggestions = match_suggestions(match_request, limit=None if show_all else 10)
         context["show_all"] = show_all
         form = ProposeForm(
             request.POST if request.method == "POST" else None, suggestions=suggestions
@@ -382,7 +385,7 @@ def match_consent(request: HttpRequest, pk: int, side: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def respond(request: HttpRequest, token: str) -> HttpResponse:
     """The one-link answer from the proposal email; works without an account."""
-    found = services.response_token_read(token)
+    found = response_token_read(token)
     if found is None:
         return render(request, "matchcentrum/respond_invalid.html", status=404)
     match, side, action = found
@@ -459,7 +462,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 @require_GET
 def mine(request: HttpRequest) -> HttpResponse:
     """An official's view: their municipality's requests and the matches it takes part in."""
-    ids = member_municipality_ids(request.user)
+    ids = official_municipality_ids(request.user)
     requests = _request_queryset().filter(municipality_id__in=ids).order_by("-created_at")
     matches = (
         Match.objects.filter(

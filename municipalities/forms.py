@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from network.roles import is_project_team
 
-from .importer import load_provinces, load_regions
 from .models import LiaStatus, LiaStatusChange, SizeClass
+from .reference import load_provinces, load_regions
 
 # Columns the table sorts by; a leading "-" reverses the order.
 SORT_COLUMNS = ("name", "province", "status", "date", "manifest", "population")

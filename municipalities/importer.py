@@ -6,39 +6,31 @@ import json
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.db.models.signals import post_save
 from django.utils import timezone
 from django.utils.text import slugify
 from modelsearch.backends import get_search_backends
 from modelsearch.signal_handlers import post_save_signal_handler
+from wagtail.models import GroupPagePermission
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from network.pages import ensure_home_page
+from network.roles import PROJECT_TEAM
+
 from .models import MunicipalityIndexPage, MunicipalityPage
+from .reference import (
+    DEFAULT_CSV,
+    DEFAULT_GEOJSON,
+    DEFAULT_POPULATION_YEAR,
+    display_name_for,
+    load_provinces,
+)
+from .services import map_cache_invalidate
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
-DEFAULT_CSV = DATA_DIR / "gemeenten_2026.csv"
-DEFAULT_GEOJSON = DATA_DIR / "gemeenten_2026.geojson"
-PROVINCES_CSV = DATA_DIR / "provincies_2026.csv"
-REGIONS_CSV = DATA_DIR / "arbeidsmarktregios_2025.csv"
-DEFAULT_POPULATION_YEAR = 2025
-
-# The platform's own display names; CBS spellings stay in `official_name`. The suffixes only
-# disambiguate where two municipalities share a name, so they go where no twin exists.
-DISPLAY_NAMES = {
-    "'s-Gravenhage": "Den Haag",
-    "Hengelo (O.)": "Hengelo",
-    "Laren (NH.)": "Laren",
-    "Rijswijk (ZH.)": "Rijswijk",
-    "Middelburg (Z.)": "Middelburg",
-    "Beek (L.)": "Beek",
-    "Stein (L.)": "Stein",
-    "Bergen (NH.)": "Bergen (Noord-Holland)",
-    "Bergen (L.)": "Bergen (Limburg)",
-}
 REQUIRED_COLUMNS = ("code", "name", "province", "population")
 CODE_RE = re.compile(r"^GM\d{4}$")
 INDEX_SLUG = "gemeenten"
@@ -100,24 +92,6 @@ class ImportResult:
             for code, into in self.retired
         ]
         return lines
-
-
-def display_name_for(official_name: str) -> str:
-    return DISPLAY_NAMES.get(official_name, official_name)
-
-
-@lru_cache(maxsize=1)
-def load_provinces() -> dict[str, str]:
-    """Province code -> name, from the shipped reference file."""
-    with PROVINCES_CSV.open(encoding="utf-8") as handle:
-        return {row["code"]: row["name"] for row in csv.DictReader(handle)}
-
-
-@lru_cache(maxsize=1)
-def load_regions() -> dict[str, str]:
-    """Labour-market region code -> name."""
-    with REGIONS_CSV.open(encoding="utf-8") as handle:
-        return {row["code"]: row["name"] for row in csv.DictReader(handle)}
 
 
 def parse_csv(path: Path) -> list[Row]:
@@ -222,8 +196,6 @@ def load_centroids(path: Path) -> dict[str, tuple[float, float]]:
 
 def ensure_index_page() -> MunicipalityIndexPage:
     """The overview page at /gemeenten/ under the home page, created when missing."""
-    from network.demo import ensure_home_page
-
     index = MunicipalityIndexPage.objects.first()
     if index is None:
         home = ensure_home_page()
@@ -247,11 +219,6 @@ def _grant_team_page_permissions(index: MunicipalityIndexPage) -> None:
     Wagtail grants page rights per subtree (GroupPagePermission), not through model
     permissions, so the team gets them on the overview page and everything below it.
     """
-    from django.contrib.auth.models import Group, Permission
-    from wagtail.models import GroupPagePermission
-
-    from network.roles import PROJECT_TEAM
-
     group, _created = Group.objects.get_or_create(name=PROJECT_TEAM)
     for codename in ("change_page", "publish_page"):
         permission = Permission.objects.get(
@@ -324,18 +291,6 @@ def _create_pages(index: MunicipalityIndexPage, new_pages: list[MunicipalityPage
     MunicipalityIndexPage.objects.filter(pk=index.pk).update(numchild=index.numchild)
     for backend in get_search_backends(with_auto_update=True):
         backend.add_bulk(MunicipalityPage, new_pages)
-
-
-UPDATABLE_FIELDS = (
-    "official_name",
-    "province",
-    "province_code",
-    "region_code",
-    "region",
-    "population_year",
-    "centroid_lat",
-    "centroid_lon",
-)
 
 
 def import_municipalities(
@@ -425,7 +380,5 @@ def import_municipalities(
             result.retired.append((code, target.cbs_code if target else None))
 
         if result.changed:
-            from .services import map_cache_invalidate
-
             transaction.on_commit(map_cache_invalidate)
     return result

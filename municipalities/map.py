@@ -8,8 +8,8 @@ from functools import lru_cache
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from .importer import DEFAULT_GEOJSON
 from .models import LiaStatus
+from .reference import DEFAULT_GEOJSON
 
 WIDTH = 600
 # Centre latitude of the Netherlands: scaling longitude by its cosine keeps shapes true.

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.shortcuts import redirect
@@ -13,6 +14,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
 from network.models import BasePage
+from network.roles import is_project_team
 
 
 class LiaStatus(models.TextChoices):
@@ -50,14 +52,6 @@ class SizeClass(models.TextChoices):
         return cls.VERY_LARGE
 
 
-def _site_root(request):
-    """The home page, as the site lookup already loaded it (no extra query)."""
-    from wagtail.models import Site
-
-    site = Site.find_for_request(request)
-    return site.root_page if site else None
-
-
 class MunicipalityIndexPage(BasePage):
     """The overview of all municipalities at /gemeenten/: filters, table, map and open data."""
 
@@ -72,11 +66,11 @@ class MunicipalityIndexPage(BasePage):
         verbose_name = _("municipality overview")
 
     def get_context(self, request, *args, **kwargs):
+        # Imported here: forms, services and overview import these models (a circle at module level).
         from .forms import MunicipalityFilterForm
         from .overview import results_html
 
         context = super().get_context(request, *args, **kwargs)
-        context["breadcrumb_home"] = _site_root(request)
         form = MunicipalityFilterForm(request.GET or None)
         context["filter_form"] = form
         if form.is_bound and not form.is_valid():
@@ -237,8 +231,7 @@ class MunicipalityPage(BasePage):
     @cached_property
     def _profile_data(self) -> dict:
         """History and contacts, cached until any status or membership changes (two queries)."""
-        from django.core.cache import cache
-
+        # Imported here: forms, services and overview import these models (a circle at module level).
         from .services import map_cache_version
 
         key = f"municipalities:profile:{map_cache_version()}:{self.pk}"
@@ -274,14 +267,11 @@ class MunicipalityPage(BasePage):
         return self._profile_data["contacts"]
 
     def get_context(self, request, *args, **kwargs):
-        from network.roles import is_project_team
-
+        # Imported here: forms, services and overview import these models (a circle at module level).
         from .forms import LiaStatusForm
         from .services import can_record_lia_status
 
         context = super().get_context(request, *args, **kwargs)
-        context["breadcrumb_home"] = _site_root(request)
-        context["show_index_crumb"] = True
         user = request.user
         can_record = can_record_lia_status(user, self)
         context["can_record_status"] = can_record
@@ -293,6 +283,7 @@ class MunicipalityPage(BasePage):
         return context
 
     def serve(self, request, *args, **kwargs):
+        # Imported here: forms, services and overview import these models (a circle at module level).
         from .forms import LiaStatusForm
         from .services import can_record_lia_status, lia_status_record
 

@@ -12,9 +12,9 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from .forms import FILTER_NAMES, MunicipalityFilterForm
-from .importer import load_provinces
 from .map import accessible_name, legend_swatch, render_map
 from .models import LiaStatus, MunicipalityPage
+from .reference import load_provinces
 from .services import map_cache_version
 
 ROW_FIELDS = (

@@ -39,20 +39,28 @@ def _on_commit_invalidate() -> None:
     transaction.on_commit(map_cache_invalidate)
 
 
-def is_official_of(user, municipality: MunicipalityPage) -> bool:
-    """Whether the user is a municipal official with a membership of this municipality."""
+def official_municipality_ids(user) -> set[int]:
+    """The municipalities a municipal official works for, through memberships the team gave.
+
+    The role is self-chosen, the membership is not, so both are needed. Cached on the user
+    object for the request; membership_add and membership_remove clear it.
+    """
     if not getattr(user, "is_authenticated", False) or not has_role(user, MUNICIPAL_OFFICIAL):
-        return False
-    cache_attr = "_municipality_ids"
-    ids = getattr(user, cache_attr, None)
+        return set()
+    ids = getattr(user, "_municipality_ids", None)
     if ids is None:
         ids = set(
             MunicipalityMembership.objects.filter(user=user).values_list(
                 "municipality_id", flat=True
             )
         )
-        setattr(user, cache_attr, ids)
-    return municipality.pk in ids
+        user._municipality_ids = ids
+    return ids
+
+
+def is_official_of(user, municipality: MunicipalityPage) -> bool:
+    """Whether the user is a municipal official with a membership of this municipality."""
+    return municipality.pk in official_municipality_ids(user)
 
 
 def municipalities_for_user(user) -> QuerySet[MunicipalityPage]:

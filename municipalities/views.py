@@ -1,10 +1,10 @@
-"""The overview and profiles (served by Wagtail, found in one query) and the open data exports."""
+"""The overview and profiles (found in one query, served like any page) and the open data exports."""
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
-from wagtail.views import serve
 
+from network.serving import serve_page
 from network.spreadsheets import SafeCsvDictWriter, csv_response
 
 from .forms import MunicipalityFilterForm
@@ -14,33 +14,24 @@ from .overview import filtered_rows
 INDEX_SLUG = "gemeenten"
 
 
-def _serve_found(request: HttpRequest, page, path: str) -> HttpResponse:
-    """Hand the page to Wagtail's own serve view, with its routing result filled in.
-
-    Wagtail routes /gemeenten/<slug>/ level by level (two queries per level); one query finds the
-    page. Everything else (view restrictions, serve hooks, 404s) stays Wagtail's.
-    """
-    if page is not None:
-        request._wagtail_route_for_request = (page, [], {})
-    return serve(request, path)
-
-
 def municipality_index(request: HttpRequest) -> HttpResponse:
+    """/gemeenten/: found in one query, then served like any Wagtail page."""
     page = (
         MunicipalityIndexPage.objects.live()
         .filter(depth=3, url_path__endswith=f"/{INDEX_SLUG}/")
         .first()
     )
-    return _serve_found(request, page, f"{INDEX_SLUG}/")
+    return serve_page(request, page)
 
 
 def municipality_profile(request: HttpRequest, slug: str) -> HttpResponse:
+    """/gemeenten/<slug>/: found in one query instead of Wagtail's two per level."""
     page = (
         MunicipalityPage.objects.live()
         .filter(slug=slug, url_path__endswith=f"/{INDEX_SLUG}/{slug}/")
         .first()
     )
-    return _serve_found(request, page, f"{INDEX_SLUG}/{slug}/")
+    return serve_page(request, page)
 
 
 EXPORT_COLUMNS = (

@@ -9,6 +9,7 @@ def grant_role_permissions(sender, using="default", **kwargs) -> None:
     Runs after every migrate, when Django has created the permissions of new models,
     so a domain app only declares what its roles may do and `network` imports none of them.
     """
+    # Inside: this module is imported while the app registry loads, before models may be.
     from django.contrib.auth.models import Group, Permission
 
     for config in apps.get_app_configs():

@@ -1,11 +1,11 @@
 """Demo data of the foundation: the page tree, site settings and one account per role."""
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Site
 
 from .factories import DEFAULT_PASSWORD, UserFactory
-from .models import HomePage, NetworkSettings, StandardPage, User
+from .models import NetworkSettings, StandardPage, User
+from .pages import ensure_home_page
 from .roles import EXPERT_BY_EXPERIENCE, MODERATOR, MUNICIPAL_OFFICIAL, PROJECT_TEAM
 
 ACCOUNTS = [
@@ -77,51 +77,6 @@ STANDARD_PAGES = [
         ],
     },
 ]
-
-
-def ensure_home_page() -> HomePage:
-    home = HomePage.objects.first()
-    if home is None:
-        # A transactional test empties every table, Wagtail's root page and locale included.
-        Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-        if Page.get_first_root_node() is None:
-            Page.add_root(
-                instance=Page(
-                    title="Root",
-                    slug="root",
-                    content_type=ContentType.objects.get_for_model(Page),
-                )
-            )
-        root = Page.get_first_root_node()
-        # The page Wagtail's initial migration creates is replaced by ours.
-        for default in Page.objects.filter(depth=2, content_type__model="page"):
-            default.delete()
-        root.refresh_from_db()
-        home = root.add_child(
-            instance=HomePage(
-                title="Iedereen doet mee!",
-                slug="home",
-                introduction=(
-                    "Het netwerk van gemeenten die het VN-verdrag Handicap in de praktijk brengen: "
-                    "samen met ervaringsdeskundigen, met een Lokale Inclusie Agenda."
-                ),
-                body=[
-                    _rich(
-                        "<p>Vind voorbeelden uit andere gemeenten, kom naar een bijeenkomst, stel "
-                        "uw vraag op het forum of vraag het projectteam om een match met een "
-                        "gemeente die u verder kan helpen.</p>"
-                    )
-                ],
-            )
-        )
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
-    elif site.root_page_id != home.pk:
-        site.root_page = home
-        site.site_name = "Iedereen doet mee!"
-        site.save()
-    return home
 
 
 def load(*, scale: int, stdout) -> None:

@@ -2,6 +2,7 @@
 
 import factory
 import wagtail_factories
+from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 
 from .models import HomePage, StandardPage, User
@@ -32,8 +33,6 @@ class UserFactory(factory.django.DjangoModelFactory):
     def verified(self, create, extracted, **kwargs):
         """Accounts from the factory have a verified primary email unless told otherwise."""
         if create and extracted is not False:
-            from allauth.account.models import EmailAddress
-
             EmailAddress.objects.update_or_create(
                 user=self, email=self.email, defaults={"verified": True, "primary": True}
             )

@@ -6,7 +6,7 @@ from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
 
 from .models import User
-from .roles import EXPERT_BY_EXPERIENCE, MUNICIPAL_OFFICIAL, ROLE_LABELS
+from .roles import ROLE_LABELS, SELF_CHOSEN_ROLES
 
 
 class AccessibleFormRenderer(TemplatesSetting):
@@ -20,8 +20,7 @@ class SignupProfileForm(forms.Form):
     """Extra sign-up fields for allauth: how you want to appear and what brings you here."""
 
     ROLE_CHOICES = [
-        (MUNICIPAL_OFFICIAL, ROLE_LABELS[MUNICIPAL_OFFICIAL]),
-        (EXPERT_BY_EXPERIENCE, ROLE_LABELS[EXPERT_BY_EXPERIENCE]),
+        *((role, ROLE_LABELS[role]) for role in SELF_CHOSEN_ROLES),
         ("", _("Other / no specific role")),
     ]
 
@@ -44,7 +43,7 @@ class SignupProfileForm(forms.Form):
         user.organisation = self.cleaned_data.get("organisation", "")
         user.save(update_fields=["display_name", "organisation"])
         role = self.cleaned_data.get("role")
-        if role in (MUNICIPAL_OFFICIAL, EXPERT_BY_EXPERIENCE):
+        if role in SELF_CHOSEN_ROLES:
             group, _created = Group.objects.get_or_create(name=role)
             user.groups.add(group)
 

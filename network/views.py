@@ -1,19 +1,21 @@
-"""Views of the foundation: site search, the profile and its privacy actions, robots.txt."""
+"""Views of the foundation: site search, the profile and its privacy actions, robots.txt, errors."""
 
 import json
 
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template import loader
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Page
 
 from .forms import DeleteAccountForm, ProfileForm, SiteSearchForm
+from .pagination import paginate
 from .privacy import delete_account, export_user_data
 
 SEARCH_PAGE_SIZE = 10
@@ -32,11 +34,7 @@ def search(request: HttpRequest) -> HttpResponse:
             status = 400
     if query:
         found = Page.objects.live().public().specific().search(query)
-        paginator = Paginator(found, SEARCH_PAGE_SIZE)
-        try:
-            results = paginator.page(request.GET.get("page", 1))
-        except (PageNotAnInteger, EmptyPage):
-            results = paginator.page(1)
+        results = paginate(request, found, SEARCH_PAGE_SIZE)
     return render(
         request,
         "network/search.html",
@@ -101,9 +99,34 @@ def bad_request(request: HttpRequest, exception=None) -> HttpResponse:
     return render(request, "400.html", status=400)
 
 
+def forbidden(
+    request: HttpRequest,
+    *,
+    reason: str,
+    next_url: str = "",
+    next_label: str = "",
+    status: int = 403,
+) -> HttpResponse:
+    """The site's "not possible" page: why the person cannot do this, and where to go instead.
+
+    Without a next step it offers the home page. `status` is 403 unless the request clashes
+    with the current state (409).
+    """
+    if not next_url:
+        next_url = reverse("wagtail_serve", args=[""])
+        next_label = next_label or _("Go to the home page")
+    return render(
+        request,
+        "403.html",
+        {"reason": reason, "next_url": next_url, "next_label": next_label},
+        status=status,
+    )
+
+
 def permission_denied(request: HttpRequest, exception=None) -> HttpResponse:
-    message = str(exception) if exception and str(exception) else ""
-    return render(request, "403.html", {"exception": message}, status=403)
+    """handler403: a raised PermissionDenied shows its message on the shared page."""
+    reason = str(exception) if exception is not None and str(exception) else ""
+    return forbidden(request, reason=reason or _("You do not have access to this page."))
 
 
 def page_not_found(request: HttpRequest, exception=None) -> HttpResponse:
@@ -112,6 +135,4 @@ def page_not_found(request: HttpRequest, exception=None) -> HttpResponse:
 
 def server_error(request: HttpRequest) -> HttpResponse:
     # Rendered without context processors that could fail again.
-    from django.template import loader
-
     return HttpResponse(loader.get_template("500.html").render({"request": None}), status=500)

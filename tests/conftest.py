@@ -3,8 +3,8 @@
 import pytest
 from django.db import connection
 
-from network.demo import ensure_home_page
 from network.factories import UserFactory
+from network.pages import ensure_home_page
 from network.roles import EXPERT_BY_EXPERIENCE, MODERATOR, MUNICIPAL_OFFICIAL, PROJECT_TEAM
 
 

@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from ..models import EventPage, EventScope
+from ..models import EventIndexPage, EventPage, EventScope
 
 register = template.Library()
 
@@ -72,8 +72,6 @@ def subpage_url(page, name: str) -> str:
 @register.simple_tag
 def agenda_url(route: str = "index_route") -> str:
     """The agenda's address (or one of its routes), for links from other pages."""
-    from ..models import EventIndexPage
-
     index = EventIndexPage.objects.live().only("id", "url_path", "path", "depth").first()
     if index is None:
         return ""

@@ -3,7 +3,8 @@
 from django import template
 from django.db.models import Prefetch
 
-from knowledge.models import PracticeIndexPage, PracticePage
+from knowledge.models import PracticePage
+from municipalities.models import MunicipalityPage
 
 register = template.Library()
 
@@ -27,8 +28,6 @@ def municipality_practices(municipality, limit: int = 20) -> list[PracticePage]:
 @register.simple_tag
 def newest_practices(limit: int = 3) -> list[PracticePage]:
     """The newest published practices, with their municipalities (two queries)."""
-    from municipalities.models import MunicipalityPage
-
     return list(
         PracticePage.objects.live()
         .select_related("kind")
@@ -44,9 +43,3 @@ def newest_practices(limit: int = 3) -> list[PracticePage]:
 def library_url(practice_url: str) -> str:
     """The library's address from one of its practices' addresses, without a query."""
     return practice_url.rstrip("/").rsplit("/", 1)[0] + "/"
-
-
-@register.simple_tag
-def practice_library() -> PracticeIndexPage | None:
-    """The library's index page, for a 'see all' link."""
-    return PracticeIndexPage.objects.live().only("id", "url_path", "path", "depth").first()

@@ -2,6 +2,9 @@
 
 from django import template
 
+from municipalities.services import official_municipality_ids
+from network.roles import is_project_team
+
 from ..services import completed_matches_for
 
 register = template.Library()
@@ -26,13 +29,9 @@ def completed_matches(municipality) -> list:
 @register.simple_tag(takes_context=True)
 def matchcentrum_role(context) -> str:
     """'team', 'official' (linked to a municipality) or '' for the current user."""
-    from network.roles import is_project_team
-
-    from ..permissions import member_municipality_ids
-
     user = context.get("user")
     if user is None or not user.is_authenticated:
         return ""
     if is_project_team(user):
         return "team"
-    return "official" if member_municipality_ids(user) else ""
+    return "official" if official_municipality_ids(user) else ""

@@ -1,15 +1,17 @@
-"""Template tags of the foundation: navigation, language switch and page helpers."""
+"""Template tags of the foundation: navigation, breadcrumbs, language switch, dates and page helpers."""
 
 from django import template
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
+from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from network import registry
+from network.dates import local_datetime_text
 
 register = template.Library()
 
@@ -129,3 +131,38 @@ def registered_menu(context) -> list[dict]:
     if request is None:
         return []
     return registry.main_menu.for_request(request)
+
+
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, *trail, page: Page | None = None) -> dict:
+    """The trail from the home page to here, the last crumb marked as the current page.
+
+    `{% breadcrumbs page=page %}` follows a Wagtail page's ancestors (one query; nothing on the
+    home page itself). `{% breadcrumbs label url label url ... %}` takes a known trail without a
+    query: a url may be a Page, an empty url makes a crumb without link, and a pair with an empty
+    label is left out, so optional levels can be passed as they are.
+    """
+    request: HttpRequest | None = context.get("request")
+    pairs: list[tuple[str, object]] = []
+    if page is not None:
+        if page.depth <= 2:
+            return {"crumbs": []}
+        pairs = [(a.title, a) for a in page.get_ancestors() if a.depth > 2]
+        pairs.append((page.title, page))
+    pairs += list(zip(trail[::2], trail[1::2], strict=True))
+    crumbs = [{"label": _("Home"), "url": reverse("wagtail_serve", args=[""])}]
+    for label, url in pairs:
+        if not label:
+            continue
+        if isinstance(url, Page):
+            url = url.get_url(request)
+        crumbs.append({"label": label, "url": url or ""})
+    return {"crumbs": crumbs}
+
+
+@register.filter
+def local_datetime(value) -> str:
+    """A moment as 01-12-2026 14:30 in Europe/Amsterdam time; empty for no value."""
+    if not value:
+        return ""
+    return local_datetime_text(value)

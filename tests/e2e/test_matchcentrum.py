@@ -66,7 +66,7 @@ def test_official_overview_is_accessible(page, assert_accessible, prefix, lang):
 def test_one_link_answer_is_accessible_without_login(page, assert_accessible, manage):
     script = (
         "from matchcentrum.models import Match;"
-        "from matchcentrum.services import response_token;"
+        "from matchcentrum.tokens import response_token;"
         "from django.urls import reverse;"
         "m = Match.objects.filter(state='proposed', offering_accepted_at=None).first();"
         "print(reverse('matchcentrum:respond', args=[response_token(m, 'offering', 'accept')]))"

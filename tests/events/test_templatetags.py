@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from events.models import EventScope
 from municipalities.models import MunicipalityIndexPage, MunicipalityPage
+from tests.utils import get_html
 
 pytestmark = pytest.mark.django_db
 
@@ -91,7 +92,7 @@ def test_home_section_lists_the_next_three(make_event, django_assert_max_num_que
 
 def test_home_page_includes_the_section(client, make_event):
     make_event(title="Op de voorpagina", days=2)
-    assert "Op de voorpagina" in client.get("/").content.decode()
+    assert "Op de voorpagina" in get_html(client, "/")
 
 
 def test_event_when_multi_day(make_event):

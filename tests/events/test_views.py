@@ -6,11 +6,13 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from pytest_django.asserts import assertContains, assertNotContains
 
 from events.factories import EventSpeakerFactory, RegistrationFactory
 from events.models import EventFormat, EventScope, Registration
 from network.factories import UserFactory
 from taxonomy.models import Theme
+from tests.utils import get_html
 
 pytestmark = pytest.mark.django_db
 Status = Registration.Status
@@ -24,8 +26,8 @@ def test_agenda_lists_upcoming_events_in_order_and_not_past_ones(client, make_ev
     sooner = make_event(days=5, title="Eerdere bijeenkomst")
     make_event(days=-5, title="Voorbije bijeenkomst")
     response = client.get("/agenda/")
-    html = response.content.decode()
     assert response.status_code == 200
+    html = response.content.decode()
     assert html.index(sooner.title) < html.index(later.title)
     assert "Voorbije bijeenkomst" not in html
 
@@ -34,10 +36,10 @@ def test_agenda_filters(client, make_event):
     make_event(title="Landelijk online", format=EventFormat.ONLINE, online_link="https://x.example")
     make_event(title="Regio Utrecht", scope=EventScope.REGIONAL, province="PV26")
     make_event(title="Regio Limburg", scope=EventScope.REGIONAL, province="PV31")
-    html = client.get("/agenda/?scope=regional&province=PV26").content.decode()
+    html = get_html(client, "/agenda/?scope=regional&province=PV26")
     assert "Regio Utrecht" in html
     assert "Regio Limburg" not in html and "Landelijk online" not in html
-    html = client.get("/agenda/?format=online").content.decode()
+    html = get_html(client, "/agenda/?format=online")
     assert "Landelijk online" in html and "Regio Utrecht" not in html
 
 
@@ -49,7 +51,7 @@ def test_agenda_theme_filter(client, make_event):
     tagged.themes.add(theme)
     tagged.save()
     make_event(title="Over iets anders")
-    html = client.get(f"/agenda/?theme={theme.slug}").content.decode()
+    html = get_html(client, f"/agenda/?theme={theme.slug}")
     assert "Over toegankelijkheid" in html and "Over iets anders" not in html
 
 
@@ -78,8 +80,8 @@ def test_month_view_is_a_table_with_events_in_their_day_cells(client, make_event
     event = make_event(start=start, end=start + timedelta(days=1, hours=2), title="Tweedaagse")
     month = f"{start:%Y-%m}"
     response = client.get(f"/agenda/maand/?month={month}")
-    html = response.content.decode()
     assert response.status_code == 200
+    html = response.content.decode()
     assert "<caption" in html and 'scope="col"' in html
     assert html.count(f'href="{event.url}"') == 2  # both days of a two-day event
     previous = (start.replace(day=1) - timedelta(days=1)).strftime("%Y-%m")
@@ -96,7 +98,7 @@ def test_month_view_bad_month_answers_400(client, agenda, month):
 def test_past_events_show_their_report(client, make_event):
     make_event(days=-10, title="Terugblik", report_summary="Tien voorbeelden gedeeld.")
     make_event(days=10, title="Nog te komen")
-    html = client.get("/agenda/archief/").content.decode()
+    html = get_html(client, "/agenda/archief/")
     assert "Terugblik" in html and "Tien voorbeelden gedeeld." in html
     assert "Nog te komen" not in html
 
@@ -144,6 +146,7 @@ def test_event_page_shows_provisions_speakers_and_status(
     client.get(event.url)
     with django_assert_max_num_queries(12):
         response = client.get(event.url)
+    assert response.status_code == 200
     html = response.content.decode()
     assert "Fatima" in html and "ervaringsdeskundige" in html
     assert "Rolstoeltoegankelijke" in html  # provision text, not just an icon
@@ -161,18 +164,18 @@ def test_online_link_only_for_confirmed_participants_and_organisers(
     )
     RegistrationFactory(event=event, email=member.email, user=member)
     RegistrationFactory(event=event, email=expert.email, user=expert, status=Status.WAITLISTED)
-    assert "meet.example.org/geheim" not in client.get(event.url).content.decode()
+    assert "meet.example.org/geheim" not in get_html(client, event.url)
     client.force_login(expert)
-    assert "meet.example.org/geheim" not in client.get(event.url).content.decode()
+    assert "meet.example.org/geheim" not in get_html(client, event.url)
     client.force_login(member)
-    assert "meet.example.org/geheim" in client.get(event.url).content.decode()
+    assert "meet.example.org/geheim" in get_html(client, event.url)
     client.force_login(organiser)
-    assert "meet.example.org/geheim" in client.get(event.url).content.decode()
+    assert "meet.example.org/geheim" in get_html(client, event.url)
 
 
 def test_past_event_says_so_and_offers_no_registration(client, make_event):
     event = make_event(days=-3, report_summary="Opbrengst: een actielijst.")
-    html = client.get(event.url).content.decode()
+    html = get_html(client, event.url)
     assert "Deze bijeenkomst heeft plaatsgevonden." in html
     assert "Opbrengst: een actielijst." in html
     assert event.url + "aanmelden/" not in html
@@ -233,7 +236,7 @@ def test_duplicate_email_gets_a_clear_message(client, event):
 
 def test_full_event_offers_the_waitlist(client, event, member):
     RegistrationFactory.create_batch(5, event=event)
-    html = client.get(event.url + "aanmelden/").content.decode()
+    html = get_html(client, event.url + "aanmelden/")
     assert "wachtlijst" in html
     client.force_login(member)
     client.post(event.url + "aanmelden/", form_data(email=member.email))
@@ -243,17 +246,17 @@ def test_full_event_offers_the_waitlist(client, event, member):
 def test_closed_registration_says_so(client, make_event):
     event = make_event(registration_closes_at=timezone.now() - timedelta(hours=1))
     response = client.get(event.url + "aanmelden/")
-    assert "Aanmelden is gesloten." in response.content.decode()
-    assert '<form method="post"' not in response.content.decode()
+    assertContains(response, "Aanmelden is gesloten.")
+    assertNotContains(response, '<form method="post"')
 
 
 def test_logged_in_member_gets_prefilled_form_and_is_confirmed(client, event, member):
     client.force_login(member)
-    html = client.get(event.url + "aanmelden/").content.decode()
+    html = get_html(client, event.url + "aanmelden/")
     assert f'value="{member.email}"' in html
     client.post(event.url + "aanmelden/", form_data(email=member.email))
     assert event.registrations.get().status == Status.CONFIRMED
-    assert "Annuleer mijn aanmelding" in client.get(event.url).content.decode()
+    assert "Annuleer mijn aanmelding" in get_html(client, event.url)
 
 
 # -- links from the email -----------------------------------------------------------------
@@ -327,7 +330,7 @@ def test_non_organisers_get_403_and_never_see_needs(client, event_with_needs, re
         assert response.status_code == 403
         assert SECRET_NEED not in response.content.decode()
     for path in ("", "aanmelden/"):
-        assert SECRET_NEED not in client.get(event_with_needs.url + path).content.decode()
+        assert SECRET_NEED not in get_html(client, event_with_needs.url + path)
 
 
 def test_needs_are_never_on_public_pages(client, event_with_needs):
@@ -337,7 +340,7 @@ def test_needs_are_never_on_public_pages(client, event_with_needs):
         "/agenda/",
         "/agenda/feed.ics",
     ):
-        assert SECRET_NEED not in client.get(url).content.decode()
+        assert SECRET_NEED not in get_html(client, url)
 
 
 @pytest.mark.parametrize("role", ["organiser", "team_member"])
@@ -355,6 +358,7 @@ def test_csv_export(client, event_with_needs, team_member):
     RegistrationFactory(event=event_with_needs, name="=HYPERLINK(1)", email="x@example.org")
     client.force_login(team_member)
     response = client.get(event_with_needs.url + "deelnemers/csv/")
+    assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert len(rows) == 1 + 4
@@ -375,7 +379,7 @@ def test_organiser_view_queries_do_not_grow_with_registrations(
     RegistrationFactory.create_batch(30, event=event_with_needs, needs=["ngt"], needs_consent=True)
     with CaptureQueriesContext(connection) as many:
         response = client.get(event_with_needs.url + "deelnemers/")
-    assert "32 × NGT-tolk" in response.content.decode()
+    assertContains(response, "32 × NGT-tolk")
     assert len(many) == len(few)
 
 

@@ -174,14 +174,28 @@ def test_rate_limit_window_is_one_hour(topic, settings):
     settings.FORUM_NEW_MEMBER_POSTS_PER_HOUR = 1
     user = new_member()
     old = services.post_create(topic=topic, author=user, body_markdown="Oud")
+    Post.objects.filter(pk=old.pk).update(created=timezone.now() - timedelta(minutes=59))
+    with pytest.raises(services.RateLimited):
+        services.post_create(topic=topic, author=user, body_markdown="Te vroeg")
     Post.objects.filter(pk=old.pk).update(created=timezone.now() - timedelta(minutes=61))
-    services.post_create(topic=topic, author=user, body_markdown="Weer mogelijk")
+    again = services.post_create(topic=topic, author=user, body_markdown="Weer mogelijk")
+    assert again.status == Post.Status.PENDING  # still a new member: a moderator approves it
+    assert list(
+        Post.objects.filter(author=user).order_by("pk").values_list("body_markdown", flat=True)
+    ) == ["Oud", "Weer mogelijk"]
 
 
 def test_trusted_members_are_not_rate_limited(topic, trusted, settings):
     settings.FORUM_NEW_MEMBER_POSTS_PER_HOUR = 1
-    for n in range(3):
+    count = topic.visible_post_count
+    posts = [
         services.post_create(topic=topic, author=trusted, body_markdown=f"Bericht {n}")
+        for n in range(3)
+    ]
+    assert [post.status for post in posts] == [Post.Status.VISIBLE] * 3
+    assert Post.objects.filter(author=trusted, body_markdown__startswith="Bericht ").count() == 3
+    topic.refresh_from_db()
+    assert topic.visible_post_count == count + 3
 
 
 # --- suspension --------------------------------------------------------------------------------
@@ -211,7 +225,10 @@ def test_expired_suspension_no_longer_blocks(topic, trusted, moderator):
     Suspension.objects.create(
         user=trusted, until=timezone.now() - timedelta(minutes=1), reason="x", created_by=moderator
     )
-    services.post_create(topic=topic, author=trusted, body_markdown="Weer welkom")
+    post = services.post_create(topic=topic, author=trusted, body_markdown="Weer welkom")
+    assert Post.objects.get(pk=post.pk).status == Post.Status.VISIBLE
+    topic.refresh_from_db()
+    assert topic.last_activity_at == post.created
 
 
 def test_member_cannot_suspend(trusted, member):

@@ -5,11 +5,13 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from pytest_django.asserts import assertContains
 
 from forum.demo import bulk_posts
 from forum.factories import CategoryFactory, PostFactory, TopicFactory, WatchedWordFactory
 from forum.models import Flag, ModerationAction, Post, Subscription, Suspension, Topic
 from network.factories import UserFactory
+from tests.utils import get_html
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +36,7 @@ def test_index_lists_categories_with_visible_topic_counts(client, topic, private
 
 def test_member_sees_members_only_category(client, member, private_category):
     client.force_login(member)
-    assert "Ambtenarenoverleg" in client.get(url("index")).content.decode()
+    assert "Ambtenarenoverleg" in get_html(client, url("index"))
 
 
 def test_anonymous_reads_public_category_and_topic(client, topic):
@@ -68,7 +70,7 @@ def test_hidden_pending_removed_posts_are_not_shown_to_members(client, topic, me
     PostFactory(topic=topic, body_markdown="Verborgen tekst", status="hidden")
     PostFactory(topic=topic, body_markdown="Verwijderde tekst", status="removed")
     client.force_login(member)
-    body = client.get(url("topic", pk=topic.pk)).content.decode()
+    body = get_html(client, url("topic", pk=topic.pk))
     assert "Wachtende tekst" not in body
     assert "Verborgen tekst" not in body
     assert "Verwijderde tekst" not in body
@@ -77,7 +79,7 @@ def test_hidden_pending_removed_posts_are_not_shown_to_members(client, topic, me
 def test_author_sees_own_pending_post_marked(client, topic, member):
     PostFactory(topic=topic, author=member, body_markdown="Mijn wachtende tekst", status="pending")
     client.force_login(member)
-    body = client.get(url("topic", pk=topic.pk)).content.decode()
+    body = get_html(client, url("topic", pk=topic.pk))
     assert "Mijn wachtende tekst" in body
     assert "Wacht op goedkeuring" in body
 
@@ -85,7 +87,7 @@ def test_author_sees_own_pending_post_marked(client, topic, member):
 def test_moderator_sees_all_posts(client, topic, moderator):
     PostFactory(topic=topic, body_markdown="Verborgen tekst", status="hidden")
     client.force_login(moderator)
-    body = client.get(url("topic", pk=topic.pk)).content.decode()
+    body = get_html(client, url("topic", pk=topic.pk))
     assert "Verborgen tekst" in body and "Verborgen" in body
 
 
@@ -98,7 +100,7 @@ def test_topic_with_only_pending_posts_is_404_for_others(client, category, membe
 
 def test_deleted_author_shows_as_deleted_member(client, topic):
     topic.posts.get().author.delete()
-    body = client.get(url("topic", pk=topic.pk)).content.decode()
+    body = get_html(client, url("topic", pk=topic.pk))
     assert "verwijderd lid" in body
 
 
@@ -180,7 +182,7 @@ def test_new_member_reply_waits_for_approval(client, topic, member):
     response = client.post(
         url("reply", pk=topic.pk), {"body_markdown": "Mijn eerste bericht"}, follow=True
     )
-    assert "moderator" in response.content.decode()
+    assertContains(response, "moderator")
     assert Post.objects.get(body_markdown="Mijn eerste bericht").status == "pending"
 
 
@@ -288,7 +290,7 @@ def test_moderators_see_queue_and_log(client, request, topic, fixture):
     flagged = PostFactory(topic=topic, body_markdown="Gemelde tekst", flag_count=1)
     PostFactory(topic=topic, body_markdown="Gewone tekst")
     client.force_login(request.getfixturevalue(fixture))
-    body = client.get(url("moderation_queue")).content.decode()
+    body = get_html(client, url("moderation_queue"))
     assert "Wacht op een moderator" in body and "Gemelde tekst" in body
     assert "Gewone tekst" not in body
     assert body.index("Wacht op een moderator") < body.index("Gemelde tekst")  # oldest first
@@ -318,7 +320,7 @@ def test_moderator_hides_post_with_reason(client, topic, moderator):
     assert response.status_code == 302
     post.refresh_from_db()
     assert post.status == "hidden"
-    log = client.get(url("moderation_log")).content.decode()
+    log = get_html(client, url("moderation_log"))
     assert "Off-topic" in log and "Moderator" in log
 
 
@@ -337,7 +339,7 @@ def test_moderation_page_shows_revisions(client, topic, moderator):
     post = topic.posts.first()
     post.revisions.create(body_markdown="Oude versie", edited_by=post.author)
     client.force_login(moderator)
-    assert "Oude versie" in client.get(url("moderate", pk=post.pk)).content.decode()
+    assert "Oude versie" in get_html(client, url("moderate", pk=post.pk))
 
 
 # --- search ------------------------------------------------------------------------------------
@@ -347,7 +349,7 @@ def test_search_finds_only_visible_posts(client, topic):
     PostFactory(topic=topic, body_markdown="Zichtbaar over stemhokjes")
     PostFactory(topic=topic, body_markdown="Verborgen over stemhokjes", status="hidden")
     PostFactory(topic=topic, body_markdown="Wachtend over stemhokjes", status="pending")
-    body = client.get(url("search") + "?q=stemhokjes").content.decode()
+    body = get_html(client, url("search") + "?q=stemhokjes")
     assert "Zichtbaar over stemhokjes" in body
     assert "Verborgen over" not in body and "Wachtend over" not in body
 
@@ -355,9 +357,9 @@ def test_search_finds_only_visible_posts(client, topic):
 def test_search_hides_private_categories_from_anonymous(client, private_category, member):
     topic = TopicFactory(category=private_category)
     PostFactory(topic=topic, body_markdown="Intern overleg over stemhokjes")
-    assert "Intern overleg" not in client.get(url("search") + "?q=stemhokjes").content.decode()
+    assert "Intern overleg" not in get_html(client, url("search") + "?q=stemhokjes")
     client.force_login(member)
-    assert "Intern overleg" in client.get(url("search") + "?q=stemhokjes").content.decode()
+    assert "Intern overleg" in get_html(client, url("search") + "?q=stemhokjes")
 
 
 def test_search_too_long_query_is_400(client):
@@ -410,7 +412,7 @@ def test_category_with_10000_topics_stays_within_12_queries(
             with django_assert_max_num_queries(12):
                 response = client.get(url("category", slug=category.slug) + page)
             assert response.status_code == 200
-    assert "Onderwerp 0<" in client.get(url("category", slug=category.slug)).content.decode()
+    assert "Onderwerp 0<" in get_html(client, url("category", slug=category.slug))
 
 
 def test_index_and_queue_query_counts(client, moderator, topic, django_assert_max_num_queries):

@@ -4,7 +4,7 @@ import io
 
 import pytest
 
-from knowledge.demo_practices import JUDGED_QUERIES
+from knowledge.demo import judged_queries
 from knowledge.search import SearchQuery, get_engine
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
@@ -30,9 +30,9 @@ def test_plural_and_singular_match_each_other(corpus):
 def test_judged_queries_find_the_expected_practice_in_the_top_three(demo):
     engine = get_engine("database")
     misses = []
-    for text, expected in JUDGED_QUERIES:
+    for text, expected in judged_queries():
         top = [hit.page.title for hit in engine.search(SearchQuery(text=text, page_size=3)).hits]
         if expected not in top:
             misses.append((text, expected, top))
-    assert len(JUDGED_QUERIES) >= 20
+    assert len(judged_queries()) >= 20
     assert misses == []

@@ -6,6 +6,7 @@ import pytest
 from django.template import Context, Template
 
 from taxonomy.models import Theme
+from tests.utils import get_html
 
 pytestmark = pytest.mark.django_db
 
@@ -16,8 +17,8 @@ def test_search_page_shows_results_facets_and_a_live_count(
     client.get("/kennisbank/")  # warm the per-process caches, as a running site has
     with django_assert_max_num_queries(12):
         response = client.get("/kennisbank/", {"q": "stembureau", "theme": "artikel-29"})
-    html = response.content.decode()
     assert response.status_code == 200
+    html = response.content.decode()
     assert 'aria-live="polite"' in html
     assert "2 praktijken gevonden voor" in html
     assert "Toegankelijk stembureau" in html and "Geheim" not in html
@@ -63,13 +64,14 @@ def test_bad_input_gets_a_message_not_an_error(client, corpus, params, status, m
 
 def test_no_results_offers_to_drop_the_filters(client, corpus):
     response = client.get("/en/kennisbank/", {"q": "speeltuin", "kind": "onderzoek"})
+    assert response.status_code == 200
     html = response.content.decode()
     assert "No practices match your search." in html
     assert 'href="?q=speeltuin"' in html  # dropping the kind brings the playground back
 
 
 def test_search_page_in_dutch_by_default(client, corpus):
-    html = client.get("/kennisbank/", {"q": "speeltuin"}).content.decode()
+    html = get_html(client, "/kennisbank/", {"q": "speeltuin"})
     assert 'lang="nl"' in html
     assert "Zoekwoorden" in html
 
@@ -80,8 +82,8 @@ def test_practice_page_shows_relations_related_and_contact(
     practice = corpus["live"][0]  # Toegankelijk stembureau, Utrecht, art. 29
     with django_assert_max_num_queries(24):
         response = client.get(practice.url)
-    html = response.content.decode()
     assert response.status_code == 200
+    html = response.content.decode()
     assert 'href="/gemeenten/utrecht/"' in html
     assert f"practice={practice.pk}&amp;municipality=" in html
     assert "/matchcentrum/" in html
@@ -182,8 +184,10 @@ def test_editors_can_open_a_practice_and_the_vocabularies_in_the_admin(client, s
         ).status_code
         == 200
     )
-    for model in ("practicekind", "theme", "lifedomain", "targetgroup", "synonym"):
-        assert client.get(f"/admin/snippets/knowledge/{model}/").status_code == 200
+    for model in ("knowledge/practicekind", "knowledge/synonym"):
+        assert client.get(f"/admin/snippets/{model}/").status_code == 200
+    for model in ("taxonomy/theme", "taxonomy/lifedomain", "taxonomy/targetgroup"):
+        assert client.get(f"/admin/snippets/{model}/").status_code == 200
 
 
 def test_synonym_change_asks_for_a_fresh_index(
@@ -201,6 +205,6 @@ def test_synonym_change_asks_for_a_fresh_index(
 
 def test_relevance_is_the_checked_order_by_default(client, library):
     for url in ("/kennisbank/", "/kennisbank/?q=stembureau"):
-        html = client.get(url).content.decode()
+        html = get_html(client, url)
         assert re.search(r'<input[^>]*value="relevance"[^>]*checked', html), url
         assert not re.search(r'<input[^>]*value="newest"[^>]*checked', html), url

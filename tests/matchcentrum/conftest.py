@@ -7,6 +7,7 @@ from django.utils import translation
 
 from knowledge.models import PracticeIndexPage, PracticeKind, PracticePage
 from municipalities.models import MunicipalityIndexPage, MunicipalityMembership, MunicipalityPage
+from municipalities.services import membership_add
 from taxonomy.models import LifeDomain, Theme
 
 _codes = itertools.count(9000)
@@ -124,6 +125,6 @@ def link():
     """Make a user an official of a municipality."""
 
     def make(user, municipality) -> MunicipalityMembership:
-        return MunicipalityMembership.objects.create(user=user, municipality=municipality)
+        return membership_add(user=user, municipality=municipality)
 
     return make

@@ -42,7 +42,6 @@ def test_profile_section_links_per_role(member, official, team_member, make_muni
     assert render_profile_section(member).strip() == ""
     assert render_profile_section(official).strip() == ""  # not linked to a municipality yet
     link(official, make_municipality("Vraagdorp"))
-    del official._matchcentrum_municipality_ids
     assert "/matchcentrum/mijn-gemeente/" in render_profile_section(official)
     assert "/matchcentrum/dashboard/" in render_profile_section(team_member)
 

@@ -6,18 +6,15 @@ from django.core.exceptions import ValidationError
 
 from matchcentrum.factories import MatchFactory, MatchRequestFactory
 from matchcentrum.models import Match, MatchEvent, MatchRequest, MatchState, Side
+from matchcentrum.scoring import DEFAULT_WEIGHTS, haversine_km, match_suggestions
 from matchcentrum.services import (
-    DEFAULT_WEIGHTS,
     TransitionError,
-    haversine_km,
     match_propose,
     match_request_create,
     match_respond,
-    match_suggestions,
     match_transition,
-    response_token,
-    response_token_read,
 )
+from matchcentrum.tokens import response_token, response_token_read
 from municipalities.models import LiaStatus, SizeClass
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]

@@ -13,6 +13,7 @@ from django.core.cache import cache
 from municipalities.importer import import_municipalities
 from municipalities.models import LiaStatus, MunicipalityPage
 from municipalities.services import lia_status_record, map_cache_invalidate
+from tests.utils import get_html
 
 pytestmark = pytest.mark.django_db
 
@@ -85,11 +86,11 @@ def test_map_links_have_status_and_date_in_their_name(client, index_page, team_m
         source="project_team",
         user=team_member,
     )
-    html = client.get("/gemeenten/").content.decode()
+    html = get_html(client, "/gemeenten/")
     names = dict(MAP_LINK.findall(html))
     assert names["/gemeenten/almere/"] == "Almere: vastgesteld sinds 12-03-2024"
     assert names["/gemeenten/amsterdam/"] == "Amsterdam: geen"
-    english = dict(MAP_LINK.findall(client.get("/en/gemeenten/").content.decode()))
+    english = dict(MAP_LINK.findall(get_html(client, "/en/gemeenten/")))
     assert english["/en/gemeenten/almere/"] == "Almere: adopted since 12-03-2024"
     assert 'fill="url(#lia-adopted)"' in _map(html)
 
@@ -143,7 +144,7 @@ def test_table_map_counts_and_exports_agree(client, all_municipalities, query, f
 
 
 def test_legend_counts_per_status(client, all_municipalities):
-    html = client.get("/gemeenten/?province=PV26").content.decode()
+    html = get_html(client, "/gemeenten/?province=PV26")
     legend = _legend_counts(html)
     for value, label in LiaStatus.choices:
         expected = MunicipalityPage.objects.filter(
@@ -176,21 +177,21 @@ def test_invalid_filters_answer_400_with_a_message(client, index_page, query):
 
 
 def test_invalid_filter_keeps_the_valid_input(client, index_page):
-    html = client.get("/gemeenten/?province=PV27&status=bogus").content.decode()
+    html = get_html(client, "/gemeenten/?province=PV27&status=bogus", status=400)
     assert '<option value="PV27" selected>' in html
 
 
 def test_sorting_by_population_with_aria_sort(client, all_municipalities):
-    html = client.get("/gemeenten/?sort=-population").content.decode()
+    html = get_html(client, "/gemeenten/?sort=-population")
     table = _table(html)
     first = TABLE_LINK.findall(table)[0]
     assert first == "/gemeenten/amsterdam/"
     assert re.search(r'<th scope="col" aria-sort="descending" class="numeric">', table)
     assert table.count("aria-sort=") == 1
-    ascending = client.get("/gemeenten/?sort=name").content.decode()
+    ascending = get_html(client, "/gemeenten/?sort=name")
     assert TABLE_LINK.findall(_table(ascending))[0] == "/gemeenten/aa-en-hunze/"
     # The header link of the sorted column reverses it and keeps the filters.
-    filtered = client.get("/gemeenten/?province=PV27&sort=population").content.decode()
+    filtered = get_html(client, "/gemeenten/?province=PV27&sort=population")
     assert "?province=PV27&amp;sort=-population#municipality-table" in filtered
 
 
@@ -207,7 +208,7 @@ def test_overview_query_count_with_342_municipalities(
 def test_map_is_small_enough_and_cached_until_a_status_changes(
     client, all_municipalities, team_member, django_capture_on_commit_callbacks
 ):
-    html = client.get("/gemeenten/").content.decode()
+    html = get_html(client, "/gemeenten/")
     svg = _map(html) + "</svg>"
     assert len(gzip.compress(svg.encode())) <= 60 * 1024
     assert any(key.startswith(":1:municipalities:map:") for key in cache._cache)  # noqa: SLF001
@@ -221,14 +222,14 @@ def test_map_is_small_enough_and_cached_until_a_status_changes(
             source="project_team",
             user=team_member,
         )
-    names = dict(MAP_LINK.findall(client.get("/gemeenten/").content.decode()))
+    names = dict(MAP_LINK.findall(get_html(client, "/gemeenten/")))
     assert names["/gemeenten/zeist/"] == "Zeist: geëvalueerd sinds 05-01-2026"
 
 
 def test_retired_municipalities_leave_the_lists(client, all_municipalities):
     MunicipalityPage.objects.filter(cbs_code="GM0355").update(retired_on="2026-01-01")
     map_cache_invalidate()
-    html = client.get("/gemeenten/").content.decode()
+    html = get_html(client, "/gemeenten/")
     assert "/gemeenten/zeist/" not in _table(html)
     assert _counts_total(html) == 341
     csv_codes, _json = _export_codes(client, "")
@@ -237,7 +238,7 @@ def test_retired_municipalities_leave_the_lists(client, all_municipalities):
 
 def test_export_contents(client, all_municipalities):
     amsterdam = MunicipalityPage.objects.get(cbs_code="GM0363")
-    rows = list(csv.DictReader(io.StringIO(client.get("/gemeenten/export.csv").content.decode())))
+    rows = list(csv.DictReader(io.StringIO(get_html(client, "/gemeenten/export.csv"))))
     row = next(r for r in rows if r["code"] == "GM0363")
     assert row == {
         "code": "GM0363",
@@ -252,6 +253,8 @@ def test_export_contents(client, all_municipalities):
         if amsterdam.manifest_signed_on
         else "",
     }
-    data = json.loads(client.get("/gemeenten/export.json").content)
+    response = client.get("/gemeenten/export.json")
+    assert response.status_code == 200
+    data = json.loads(response.content)
     assert "CBS" in data["source"]
     assert data["count"] == 342

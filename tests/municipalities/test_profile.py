@@ -12,6 +12,7 @@ from municipalities.models import LiaStatus, LiaStatusChange
 from municipalities.services import lia_status_record
 from network.factories import StandardPageFactory
 from network.models import HomePage
+from tests.utils import get_html
 
 pytestmark = pytest.mark.django_db
 
@@ -80,20 +81,20 @@ def test_profile_shows_facts_history_and_contacts(client, utrecht_with_history, 
 
 def test_team_sees_who_recorded_each_entry(client, utrecht_with_history, team_member):
     client.force_login(team_member)
-    html = client.get(URL).content.decode()
+    html = get_html(client, URL)
     assert html.count("vastgelegd door Team") == 2
     assert 'name="lia-status"' in html
 
 
 def test_english_profile(client, utrecht_with_history):
-    html = client.get("/en" + URL).content.decode()
+    html = get_html(client, "/en" + URL)
     assert '<html lang="en">' in html
     assert "Adopted</strong>" in html and "since 12 March 2021" in html
 
 
 def test_official_records_a_status_for_own_municipality(client, official_of_utrecht, utrecht):
     client.force_login(official_of_utrecht)
-    assert 'name="lia-status"' in client.get(URL).content.decode()
+    assert 'name="lia-status"' in get_html(client, URL)
 
     response = client.post(URL, _form_data())
 
@@ -107,7 +108,7 @@ def test_official_records_a_status_for_own_municipality(client, official_of_utre
     )
     utrecht.refresh_from_db()
     assert utrecht.current_lia_status == LiaStatus.IN_EXECUTION
-    page = client.get(URL).content.decode()
+    page = get_html(client, URL)
     assert "De nieuwe LIA-status is vastgelegd." in page
     assert "In uitvoering</strong>" in page
 
@@ -159,7 +160,7 @@ def test_others_may_not_post_a_status(client, request, utrecht, zeist, who):
         # An official of another municipality.
         MunicipalityMembershipFactory(user=user, municipality=zeist)
     client.force_login(user)
-    assert 'name="lia-status"' not in client.get(URL).content.decode()
+    assert 'name="lia-status"' not in get_html(client, URL)
 
     response = client.post(URL, _form_data())
 
@@ -190,7 +191,7 @@ def test_retired_municipality_says_where_it_went(client, utrecht, zeist):
     zeist.retired_on = datetime.date(2027, 1, 1)
     zeist.merged_into = utrecht
     zeist.save()
-    html = client.get("/gemeenten/zeist/").content.decode()
+    html = get_html(client, "/gemeenten/zeist/")
     assert "bestaat sinds 1 januari 2027 niet meer" in html
     assert 'href="/gemeenten/utrecht/"' in html
 
@@ -263,5 +264,5 @@ def test_profile_own_queries_stay_small(
 
 def test_status_form_defaults_to_today(client, official_of_utrecht, utrecht):
     client.force_login(official_of_utrecht)
-    html = client.get(URL).content.decode()
+    html = get_html(client, URL)
     assert f'value="{timezone.localdate().isoformat()}"' in html

@@ -65,6 +65,7 @@ def test_the_tree_keeps_its_layers(tree_copy):
         ("events/probe.py", "import forum.services\n"),  # sideways, between siblings
         ("taxonomy/probe.py", "import municipalities.models\n"),  # upward
         ("municipalities/probe.py", "import network.demo\n"),  # downward, but demo code
+        ("knowledge/management/probe.py", "from knowledge import demo\n"),  # own demo code
     ],
 )
 def test_an_upward_or_sideways_import_breaks_the_contract(tree_copy, module, statement):

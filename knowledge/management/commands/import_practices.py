@@ -5,8 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from knowledge.demo import ensure_index_page
-from knowledge.services import practices_import
+from knowledge.services import ensure_index_page, practices_import
 
 
 class Command(BaseCommand):

@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from knowledge.search import elastic
+
 
 class Command(BaseCommand):
     help = "Bulk re-index the practice library into a new Elasticsearch index and swap the alias."
@@ -13,6 +15,4 @@ class Command(BaseCommand):
     def handle(self, *args, batch_size: int, **options) -> None:
         if not settings.ELASTICSEARCH_URL:
             raise CommandError("ELASTICSEARCH_URL is not set; the database engine needs no index.")
-        from knowledge.search.elastic import rebuild_index
-
-        rebuild_index(batch_size=batch_size, stdout=self.stdout)
+        elastic.rebuild_index(batch_size=batch_size, stdout=self.stdout)
