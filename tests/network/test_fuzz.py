@@ -318,6 +318,14 @@ def payloads(form: Form) -> st.SearchStrategy:
     return build()
 
 
+def check_page_rule(client, path: str) -> None:
+    """The site's one page rule (network.pagination): not a number shows page 1, a number past
+    the end the last page; both are ordinary pages, never an error."""
+    for raw in ("abc", "-1", "0", "999999", "99999999999999999999"):
+        response = client.get(path, {"page": raw})
+        assert response.status_code == 200, f"{path}?page={raw} answered {response.status_code}"
+
+
 def crawl(client, start: list[str]) -> tuple[set[str], list[Form]]:
     seen_paths, visited, forms, queue = set(), set(), {}, list(start)
     while queue and len(visited) < CRAWL_LIMIT:
@@ -333,6 +341,8 @@ def crawl(client, start: list[str]) -> tuple[set[str], list[Form]]:
             continue
         parser = FormParser(f"http://testserver{path}")
         parser.feed(response.content.decode())
+        if "?" not in path and any("page=" in link for link in parser.links):
+            check_page_rule(client, path)
         for form in parser.forms:
             action = local_path(form.action)
             if action is None:
