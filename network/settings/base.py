@@ -125,6 +125,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "profile"
 LOGOUT_REDIRECT_URL = "/"
+# Private pages send people to the site's own login, not Wagtail's bare one under /_util/.
+WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 
 # django-allauth: email is the login, verified before the account is used.
 ACCOUNT_LOGIN_METHODS = {"email"}

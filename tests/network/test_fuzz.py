@@ -62,7 +62,9 @@ CRAWL_LIMIT = int(os.environ.get("FUZZ_CRAWL_LIMIT", "80"))
 
 # Never followed or submitted: they end the session or the account the run works as, or are
 # the Wagtail admin (its own product, tested upstream), static files and documents.
-SKIP_PREFIXES = ("/admin/", "/documents/", "/static/", "/media/", "/django-admin/")
+# Wagtail's /_util/ views (its own login for private pages) are not used: private pages send
+# people to allauth's login (WAGTAIL_FRONTEND_LOGIN_URL).
+SKIP_PREFIXES = ("/admin/", "/documents/", "/static/", "/media/", "/django-admin/", "/_util/")
 SKIP_PARTS = ("logout", "uitloggen", "profiel/verwijderen", "/en/")
 
 NASTY_TEXT = [
