@@ -54,14 +54,14 @@ def test_two_step_enrolment_and_login_by_keyboard(page, assert_accessible, fresh
     code = page.locator("input[name=code]")
     code.focus()
     page.keyboard.type("000000")
-    page.keyboard.press("Enter")
-    page.wait_for_load_state("domcontentloaded")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert_accessible(page, "two-step set-up with an error")
 
     page.locator("input[name=code]").focus()
     page.keyboard.type(totp_code(secret))
-    page.keyboard.press("Enter")
-    page.wait_for_load_state("domcontentloaded")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert "/accounts/2fa/totp/activate/" not in page.url
 
     # log out and in again: the code is asked after the password
@@ -72,7 +72,7 @@ def test_two_step_enrolment_and_login_by_keyboard(page, assert_accessible, fresh
     page.locator("input[name=code]").focus()
     time.sleep(max(0, 30 - time.time() % 30) + 0.5)  # a new period: each code works once
     page.keyboard.type(totp_code(secret))
-    page.keyboard.press("Enter")
-    page.wait_for_load_state("domcontentloaded")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert "/accounts/2fa/authenticate/" not in page.url
     assert "/accounts/login/" not in page.url
