@@ -5,7 +5,7 @@ PYTEST := $(VENV)/bin/pytest
 PGURL = $(shell scripts/postgres.sh url)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run install test test-sqlite test-postgres test-e2e lint format check messages bench bench-http clean
+.PHONY: run install test test-sqlite test-postgres test-e2e lint format check messages bench bench-http clean fuzz
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -54,6 +54,12 @@ test-e2e: install node_modules/.installed
 	$(PYTEST) tests/e2e -m e2e -q -p no:xdist
 
 test: lint check test-sqlite test-postgres test-e2e
+
+# The bad-input run with many more examples than `make test` (tests/network/test_fuzz.py).
+fuzz: install
+	HYPOTHESIS_PROFILE=fuzz FUZZ_CRAWL_LIMIT=400 $(PYTEST) tests/network/test_fuzz.py -p no:xdist -q
+	scripts/postgres.sh start
+	HYPOTHESIS_PROFILE=fuzz FUZZ_CRAWL_LIMIT=400 DATABASE_URL=$(PGURL) $(PYTEST) tests/network/test_fuzz.py -p no:xdist -q
 
 messages: install
 	scripts/messages.sh

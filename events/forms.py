@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import MunicipalityPage
+from network.fields import SafeModelChoiceField
 from network.roles import EXPERT_BY_EXPERIENCE, MUNICIPAL_OFFICIAL, user_roles
 from taxonomy.models import Theme
 
@@ -29,7 +30,7 @@ class AgendaFilterForm(forms.Form):
     format = forms.ChoiceField(
         label=_("Format"), choices=[("", _("All formats")), *EventFormat.choices], required=False
     )
-    theme = forms.ModelChoiceField(
+    theme = SafeModelChoiceField(
         label=_("Theme"),
         queryset=Theme.objects.order_by("article"),
         required=False,
@@ -104,7 +105,7 @@ class RegistrationForm(forms.Form):
     role = forms.ChoiceField(
         label=_("I take part as"), choices=Registration.Role.choices, widget=forms.RadioSelect
     )
-    municipality = forms.ModelChoiceField(
+    municipality = SafeModelChoiceField(
         label=_("Municipality"),
         queryset=MunicipalityPage.objects.none(),
         required=False,

@@ -8,12 +8,12 @@ app_name = "events"
 urlpatterns = [
     path("agenda/feed.ics", views.agenda_feed, name="feed"),
     path(
-        "agenda/aanmelding/<str:token>/bevestigen/",
+        "agenda/aanmelding/<token:token>/bevestigen/",
         views.registration_confirm,
         name="registration_confirm",
     ),
     path(
-        "agenda/aanmelding/<str:token>/annuleren/",
+        "agenda/aanmelding/<token:token>/annuleren/",
         views.registration_cancel_view,
         name="registration_cancel",
     ),

@@ -1,7 +1,6 @@
 """Views of the agenda. Thin: forms validate, services write, pages and queries read."""
 
 import calendar
-import csv
 from collections import Counter
 from datetime import date, datetime, time, timedelta
 
@@ -17,7 +16,15 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from network.audit import sensitive_access_record
 from network.pagination import page_number_is_valid, paginate
+from network.ratelimits import (
+    rate_limit_hit,
+    rate_limit_message,
+    too_many_requests,
+    with_retry_after,
+)
+from network.spreadsheets import SafeCsvWriter, csv_response
 from network.views import forbidden
 
 from .forms import AgendaFilterForm, ConfirmActionForm, MonthForm, RegistrationForm
@@ -229,6 +236,10 @@ def event_register(request: HttpRequest, *, event: EventPage) -> HttpResponse:
     if not form.is_valid():
         return TemplateResponse(request, template, context, status=400)
     data = form.cleaned_data
+    wait = rate_limit_hit(request, "event_register", key=data["email"])
+    if wait:
+        form.add_error(None, rate_limit_message(wait))
+        return with_retry_after(TemplateResponse(request, template, context), wait)
     try:
         registration = registration_create(
             event=event,
@@ -308,6 +319,12 @@ def event_participants(request: HttpRequest, *, event: EventPage) -> HttpRespons
         event.registrations.select_related("municipality").order_by("status", "created_at", "pk")
     )
     active = [r for r in registrations if r.status != Status.CANCELLED]
+    sensitive_access_record(
+        request=request,
+        action="participants_page",
+        subject=f"{event.title} ({event.pk})",
+        record_count=sum(1 for r in active if r.needs or r.needs_other),
+    )
     role_counts = Counter(r.role for r in active)
     status_counts = Counter(r.status for r in registrations)
     context = event.get_context(request)
@@ -330,19 +347,12 @@ def event_participants(request: HttpRequest, *, event: EventPage) -> HttpRespons
     return TemplateResponse(request, "events/event_participants.html", context)
 
 
-def _csv_safe(value: str) -> str:
-    # Spreadsheet programs run cells that start with these as formulas.
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
 def event_participants_csv(request: HttpRequest, *, event: EventPage) -> HttpResponse:
     denied = _organiser_guard(request, event)
     if denied is not None:
         return denied
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{event.slug}-deelnemers.csv"'
-    response.write("\ufeff")  # so spreadsheet programs read UTF-8
-    writer = csv.writer(response)
+    response = csv_response(f"{event.slug}-deelnemers.csv")
+    writer = SafeCsvWriter(response)
     writer.writerow(
         [
             _("Name"),
@@ -356,22 +366,29 @@ def event_participants_csv(request: HttpRequest, *, event: EventPage) -> HttpRes
             _("Other needs"),
         ]
     )
-    registrations = event.registrations.select_related("municipality").order_by("created_at", "pk")
+    registrations = (
+        event.registrations.exclude(status=Registration.Status.CANCELLED)
+        .select_related("municipality")
+        .order_by("created_at", "pk")
+    )
+    sensitive_access_record(
+        request=request,
+        action="participants_csv",
+        subject=f"{event.title} ({event.pk})",
+        record_count=sum(1 for r in registrations if r.needs or r.needs_other),
+    )
     for r in registrations:
         writer.writerow(
             [
-                _csv_safe(value)
-                for value in (
-                    r.name,
-                    r.email,
-                    r.organisation,
-                    r.get_role_display(),
-                    r.municipality.title if r.municipality else "",
-                    r.get_status_display(),
-                    timezone.localtime(r.created_at).strftime("%Y-%m-%d %H:%M"),
-                    "; ".join(r.needs_labels),
-                    r.needs_other,
-                )
+                r.name,
+                r.email,
+                r.organisation,
+                r.get_role_display(),
+                r.municipality.title if r.municipality else "",
+                r.get_status_display(),
+                timezone.localtime(r.created_at).strftime("%Y-%m-%d %H:%M"),
+                "; ".join(r.needs_labels),
+                r.needs_other,
             ]
         )
     return response
@@ -397,6 +414,9 @@ def registration_confirm(request: HttpRequest, token: str) -> HttpResponse:
     event = registration.event
     context = {"registration": registration, "event": event, "action": "confirm"}
     if request.method == "POST":
+        wait = rate_limit_hit(request, "event_registration_link", key=token)
+        if wait:
+            return too_many_requests(request, wait)
         form = ConfirmActionForm(request.POST)
         if form.is_valid():
             try:
@@ -415,6 +435,9 @@ def registration_cancel_view(request: HttpRequest, token: str) -> HttpResponse:
     event = registration.event
     context = {"registration": registration, "event": event, "action": "cancel"}
     if request.method == "POST":
+        wait = rate_limit_hit(request, "event_registration_link", key=token)
+        if wait:
+            return too_many_requests(request, wait)
         form = ConfirmActionForm(request.POST)
         if form.is_valid():
             if registration.status == Status.CANCELLED:

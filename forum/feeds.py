@@ -2,15 +2,16 @@
 
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
+
+from network.feeds import SafeAtom1Feed
 
 from .models import Post
 from .templatetags.forum_tags import forum_author
 
 
 class LatestPostsFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = SafeAtom1Feed
     title = _("Iedereen doet mee! forum: newest posts")
     subtitle = _("The newest posts in the public categories of the forum.")
 

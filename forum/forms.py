@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import MunicipalityPage
+from network.fields import SafeModelChoiceField, SafeModelMultipleChoiceField
 
 from .models import Flag, ModerationAction, Post, Topic
 
@@ -41,14 +42,14 @@ class TopicForm(PostForm):
         ),
         error_messages={"required": _("Give your topic a title.")},
     )
-    municipality = forms.ModelChoiceField(
+    municipality = SafeModelChoiceField(
         label=_("Municipality (optional)"),
         queryset=MunicipalityPage.objects.none(),
         required=False,
         empty_label=_("No specific municipality"),
         help_text=_("If the topic is about one municipality, it appears on its profile."),
     )
-    themes = forms.ModelMultipleChoiceField(
+    themes = SafeModelMultipleChoiceField(
         label=_("Themes (optional)"),
         queryset=Topic.themes.field.related_model.objects.none(),
         required=False,

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlencode
 
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from municipalities.models import SizeClass
+from network.feeds import SafeAtom1Feed
+from network.params import parse_int, query_list
 
 from .forms import PracticeSearchForm
 from .models import PracticeIndexPage, PracticePage
@@ -140,6 +141,9 @@ def active_filters(query: SearchQuery, groups: list[dict]) -> list[dict]:
     return items
 
 
+MAX_PAGE = 10_000
+
+
 def practice_search(request: HttpRequest, page: PracticeIndexPage) -> TemplateResponse:
     """The search page: validate, search, and answer 400/404 with a message on bad input."""
     form = PracticeSearchForm(request.GET or None)
@@ -150,16 +154,19 @@ def practice_search(request: HttpRequest, page: PracticeIndexPage) -> TemplateRe
     elif form.is_bound:
         status = 400
 
-    page_number = 1
-    raw_page = request.GET.get("page", "1")
-    if raw_page.isdigit() and 1 <= int(raw_page) <= 10_000:
-        page_number = int(raw_page)
-    else:
+    # The site's one page rule (network.pagination): not a number -> page 1, past the end ->
+    # the last page. Numbers beyond any real result count are capped before they reach SQL.
+    page_number = min(parse_int(request.GET.get("page"), minimum=1, maximum=2**63) or 1, MAX_PAGE)
+
+    filters, refused = {}, False
+    for facet in FACETS:
+        values = query_list(request, facet)
+        refused = refused or None in values
+        filters[facet] = tuple(v for v in values if v is not None)
+    if refused:
         status = 400
         if form.is_bound and form.is_valid():
-            form.add_error(None, _("The page number must be a whole number; page 1 is shown."))
-
-    filters = {facet: tuple(request.GET.getlist(facet)[:20]) for facet in FACETS}
+            form.add_error(None, _("A filter in the address was not valid and was left out."))
     query = SearchQuery(
         text=text, filters=filters, sort=sort, page=page_number, page_size=PAGE_SIZE
     )
@@ -175,13 +182,7 @@ def practice_search(request: HttpRequest, page: PracticeIndexPage) -> TemplateRe
                 % {"values": values},
             )
     if results.out_of_range and results.total:
-        status = 404
-        if form.is_bound and form.is_valid():
-            form.add_error(
-                None,
-                _("There is no page %(page)s; the results have %(pages)s pages.")
-                % {"page": page_number, "pages": results.num_pages},
-            )
+        results = engine.search(replace(query, page=results.num_pages))
 
     terms = results.terms if results.terms is not None else cached_terms()
     groups = facet_groups(results, terms)
@@ -231,7 +232,7 @@ def practice_search(request: HttpRequest, page: PracticeIndexPage) -> TemplateRe
 class PracticeFeed(Feed):
     """Atom feed of the newest published practices."""
 
-    feed_type = Atom1Feed
+    feed_type = SafeAtom1Feed
     title = gettext_lazy("Iedereen doet mee! – new practices")
     subtitle = gettext_lazy("Practices from municipalities, newest first.")
 

@@ -8,12 +8,13 @@ from django.utils.translation import gettext_lazy as _
 
 from knowledge.models import PracticePage
 from municipalities.models import MunicipalityPage
+from network.fields import SafeModelChoiceField, SafeModelMultipleChoiceField
 from taxonomy.models import LifeDomain, Theme
 
 from .models import MatchRequest, MatchState
 
 
-class TermChoiceField(forms.ModelMultipleChoiceField):
+class TermChoiceField(SafeModelMultipleChoiceField):
     def label_from_instance(self, obj) -> str:
         return obj.label
 
@@ -21,7 +22,7 @@ class TermChoiceField(forms.ModelMultipleChoiceField):
 class MatchRequestForm(forms.Form):
     """A municipality asks for help: which themes, what question, how to reach them."""
 
-    municipality = forms.ModelChoiceField(
+    municipality = SafeModelChoiceField(
         label=_("For which municipality?"),
         queryset=MunicipalityPage.objects.none(),
         empty_label=_("Choose a municipality"),
@@ -64,10 +65,10 @@ class MatchRequestForm(forms.Form):
         widget=forms.TextInput({"type": "tel", "autocomplete": "tel"}),
         help_text=_("Needed if you prefer to be called."),
     )
-    practice = forms.ModelChoiceField(
+    practice = SafeModelChoiceField(
         queryset=PracticePage.objects.live(), required=False, widget=forms.HiddenInput
     )
-    target_municipality = forms.ModelChoiceField(
+    target_municipality = SafeModelChoiceField(
         queryset=MunicipalityPage.objects.live(), required=False, widget=forms.HiddenInput
     )
 

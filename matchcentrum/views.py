@@ -15,6 +15,7 @@ from knowledge.models import PracticePage
 from municipalities.models import MunicipalityPage
 from municipalities.services import official_municipality_ids
 from network.pagination import paginate
+from network.params import query_int
 from network.roles import is_project_team
 from taxonomy.models import Theme
 
@@ -56,9 +57,9 @@ def _prefill(request: HttpRequest) -> tuple[dict, list[str], PracticePage | None
     initial: dict = {}
     problems: list[str] = []
     practice = None
-    practice_id = request.GET.get("practice", "")
-    if practice_id:
-        if practice_id.isdigit():
+    if request.GET.get("practice"):
+        practice_id = query_int(request, "practice", minimum=1)
+        if practice_id is not None:
             practice = (
                 PracticePage.objects.live()
                 .filter(pk=practice_id)
@@ -73,10 +74,10 @@ def _prefill(request: HttpRequest) -> tuple[dict, list[str], PracticePage | None
             initial["practice"] = practice.pk
             initial["themes"] = list(practice.themes.all())
             initial["life_domains"] = list(practice.life_domains.all())
-    municipality_id = request.GET.get("municipality", "")
-    if municipality_id:
+    if request.GET.get("municipality"):
         target = None
-        if municipality_id.isdigit():
+        municipality_id = query_int(request, "municipality", minimum=1)
+        if municipality_id is not None:
             target = MunicipalityPage.objects.live().filter(pk=municipality_id).first()
         if target is None:
             problems.append(_("The municipality in the link could not be found."))
@@ -110,7 +111,11 @@ def request_create(request: HttpRequest) -> HttpResponse:
     )
     if not team and len(official_municipality_ids(request.user)) == 1:
         initial["municipality"] = next(iter(official_municipality_ids(request.user)))
-    form = MatchRequestForm(request.POST or None, initial=initial, municipalities=municipalities)
+    form = MatchRequestForm(
+        request.POST if request.method == "POST" else None,
+        initial=initial,
+        municipalities=municipalities,
+    )
     status = 400 if problems else 200
     if request.method == "POST":
         if form.is_valid():
@@ -195,7 +200,9 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
         show_all = request.GET.get("all") == "1"
         suggestions = match_suggestions(match_request, limit=None if show_all else 10)
         context["show_all"] = show_all
-        form = ProposeForm(request.POST or None, suggestions=suggestions)
+        form = ProposeForm(
+            request.POST if request.method == "POST" else None, suggestions=suggestions
+        )
         if request.method == "POST":
             if form.is_valid():
                 offering = MunicipalityPage.objects.get(
@@ -211,6 +218,9 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     )
                 except ValidationError as error:
                     form.add_error(None, error)
+                    if match_request.status == MatchRequest.Status.CLOSED:
+                        # The form is not shown on a closed request: say why in the layout.
+                        messages.error(request, " ".join(error.messages))
                 else:
                     messages.success(
                         request,
@@ -379,7 +389,7 @@ def respond(request: HttpRequest, token: str) -> HttpResponse:
     if found is None:
         return render(request, "matchcentrum/respond_invalid.html", status=404)
     match, side, action = found
-    form = RespondForm(request.POST or None)
+    form = RespondForm(request.POST if request.method == "POST" else None)
     context = {
         "match": match,
         "side": side,

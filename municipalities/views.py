@@ -1,6 +1,5 @@
 """The overview and profiles (found in one query, served like any page) and the open data exports."""
 
-import csv
 from collections import defaultdict
 
 from django.contrib import messages
@@ -16,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from network.roles import is_project_team
 from network.serving import serve_page
+from network.spreadsheets import SafeCsvDictWriter, csv_response
 
 from .forms import (
     MunicipalityContactForm,
@@ -78,17 +78,9 @@ EXPORT_COLUMNS = (
     ("manifest_signed_on", "manifest_signed_on"),
     ("route_steps_done", "route_done"),
 )
+
+
 # A spreadsheet runs a cell that starts with one of these as a formula: we prefix a quote.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _csv_cell(value) -> str:
-    if value is None:
-        return ""
-    text = str(value)
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
-
-
 def _route_data(rows: list[dict]) -> tuple[list[RouteStep], dict[str, dict[int, RouteStepState]]]:
     """The steps and, per CBS code, the state of each step (two queries for all rows)."""
     steps = list(RouteStep.objects.all())
@@ -121,20 +113,20 @@ def export_csv(request: HttpRequest) -> HttpResponse:
     if error:
         return error
     steps, states = _route_data(rows)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="gemeenten.csv"'
     step_columns = []
     for step in steps:
         step_columns += [f"route_{step.slug}", f"route_{step.slug}_date"]
-    writer = csv.writer(response)
-    writer.writerow([column for column, _field in EXPORT_COLUMNS] + step_columns)
+    response = csv_response("gemeenten.csv", bom=False)
+    writer = SafeCsvDictWriter(
+        response, fieldnames=[column for column, _field in EXPORT_COLUMNS] + step_columns
+    )
+    writer.writeheader()
     for row in rows:
-        cells = [_csv_cell(value) for value in row.values()]
+        cells = dict(row)
         for step in steps:
             state = states[row["code"]].get(step.pk)
-            cells += (
-                [state.status, state.date.isoformat()] if state else [RouteStatus.NOT_STARTED, ""]
-            )
+            cells[f"route_{step.slug}"] = state.status if state else RouteStatus.NOT_STARTED
+            cells[f"route_{step.slug}_date"] = state.date.isoformat() if state else ""
         writer.writerow(cells)
     return response
 

@@ -49,7 +49,12 @@ class NetworkConfig(AppConfig):
     }
 
     def ready(self) -> None:
-        from . import cache, privacy, signals  # noqa: F401
+        from django.urls import register_converter
+
+        from . import cache, privacy, security, signals  # noqa: F401
+        from .converters import TokenConverter
+
+        register_converter(TokenConverter, "token")
 
         post_migrate.connect(grant_role_permissions, dispatch_uid="network.grant_role_permissions")
         post_migrate.connect(

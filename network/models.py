@@ -230,3 +230,33 @@ class NotificationDigestItem(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+
+class SensitiveDataAccess(models.Model):
+    """One look at special-category data (accessibility needs): who, when, what.
+
+    Written by `network.audit.sensitive_access_record` from every view and export that shows
+    such data; read-only in the admin, for superusers.
+    """
+
+    user = models.ForeignKey(
+        "network.User",
+        verbose_name=_("who"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    user_email = models.EmailField(_("email address"), blank=True)
+    accessed_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    action = models.CharField(_("what"), max_length=40)
+    subject = models.CharField(_("about"), max_length=255)
+    path = models.CharField(_("address"), max_length=500, blank=True)
+    record_count = models.PositiveIntegerField(_("number of records"), default=0)
+
+    class Meta:
+        verbose_name = _("access to sensitive data")
+        verbose_name_plural = _("accesses to sensitive data")
+        ordering = ["-accessed_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.user_email} {self.action} {self.subject}"

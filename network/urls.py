@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from . import views
 
+handler400 = "network.views.bad_request"
 handler403 = "network.views.permission_denied"
 handler404 = "network.views.page_not_found"
 handler500 = "network.views.server_error"

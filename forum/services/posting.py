@@ -74,15 +74,28 @@ def _check_may_post(*, author, text: str) -> bool:
         get_user_model().objects.select_for_update().filter(pk=author.pk).first()
         limit = new_member_posts_per_hour()
         since = timezone.now() - timedelta(hours=1)
-        recent = Post.objects.filter(author=author, created__gte=since).count()
-        if recent >= limit:
-            raise RateLimited(
+        recent = list(
+            Post.objects.filter(author=author, created__gte=since)
+            .order_by("-created")
+            .values_list("created", flat=True)[:limit]
+        )
+        if len(recent) >= limit:
+            # A post becomes possible again when the oldest of the last `limit` is an hour old.
+            free_at = recent[-1] + timedelta(hours=1)
+            error = RateLimited(
                 _(
                     "New members can write at most %(limit)s posts per hour. Your text is kept "
-                    "below; please try again later."
+                    "below: you can send it from %(when)s. Once %(approved)s of your posts have "
+                    "been approved by a moderator, this limit no longer applies to you."
                 )
-                % {"limit": limit}
+                % {
+                    "limit": limit,
+                    "when": local_datetime_text(free_at),
+                    "approved": approved_posts_before_trusted(),
+                }
             )
+            error.retry_after = max(1, int((free_at - timezone.now()).total_seconds()))
+            raise error
     word = watched_word_match(text)
     if word is not None and word.action == WatchedWord.Action.BLOCK:
         raise PostBlocked(

@@ -116,4 +116,7 @@ def error_response(request, template: str, context: dict, form, error) -> HttpRe
             form.add_error(field if field in form.fields else None, errors)
         return render(request, template, context, status=400)
     form.add_error(None, error.message)
-    return render(request, template, context, status=error.status)
+    response = render(request, template, context, status=error.status)
+    if getattr(error, "retry_after", None):
+        response["Retry-After"] = str(error.retry_after)
+    return response

@@ -42,7 +42,7 @@ def moderation_queue(request: HttpRequest) -> HttpResponse:
 def post_moderate(request: HttpRequest, pk: int) -> HttpResponse:
     post = get_object_or_404(Post.objects.select_related("author", "topic__category"), pk=pk)
     actions = services.allowed_actions(post)
-    form = ModerationForm(request.POST or None, actions=actions)
+    form = ModerationForm(request.POST if request.method == "POST" else None, actions=actions)
     context = {
         "form": form,
         "post": post,
@@ -90,7 +90,7 @@ def member_suspend(request: HttpRequest, user_id: int) -> HttpResponse:
         raise PermissionDenied(
             _("Moderators can suspend members, not the project team, administrators or each other.")
         )
-    form = SuspendForm(request.POST or None)
+    form = SuspendForm(request.POST if request.method == "POST" else None)
     context = {"form": form, "member": member}
     if request.method == "GET":
         return render(request, "forum/suspend_form.html", context)

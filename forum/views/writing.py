@@ -27,7 +27,7 @@ def topic_create(request: HttpRequest, slug: str) -> HttpResponse:
     blocked = posting_blocked(request)
     if blocked is not None and request.method == "GET":
         return blocked
-    form = TopicForm(request.POST or None)
+    form = TopicForm(request.POST if request.method == "POST" else None)
     context = {"form": form, "category": category}
     if request.method == "GET":
         return render(request, "forum/topic_form.html", context)
@@ -69,7 +69,7 @@ def post_create(request: HttpRequest, pk: int, quote: Post | None = None) -> Htt
         name = quote.author.get_full_name() if quote.author else _("deleted member")
         quoted = "\n".join(f"> {line}" for line in quote.body_markdown.splitlines())
         initial["body_markdown"] = f"> **{name}:**\n>\n{quoted}\n\n"
-    form = PostForm(request.POST or None, initial=initial)
+    form = PostForm(request.POST if request.method == "POST" else None, initial=initial)
     context = {"form": form, "topic": topic, "category": topic.category, "quote": quote}
     if request.method == "GET":
         return render(request, "forum/post_form.html", context)
@@ -111,7 +111,10 @@ def post_edit(request: HttpRequest, pk: int) -> HttpResponse:
     blocked = None if moderator else posting_blocked(request)
     if blocked is not None and request.method == "GET":
         return blocked
-    form = PostForm(request.POST or None, initial={"body_markdown": post.body_markdown})
+    form = PostForm(
+        request.POST if request.method == "POST" else None,
+        initial={"body_markdown": post.body_markdown},
+    )
     context = {"form": form, "topic": post.topic, "category": post.topic.category, "post": post}
     if request.method == "GET":
         return render(request, "forum/post_edit.html", context)
@@ -137,7 +140,7 @@ def post_flag(request: HttpRequest, pk: int) -> HttpResponse:
         return forum_forbidden(request, _("You cannot flag your own post."))
     if Flag.objects.filter(post=post, user=request.user).exists():
         return forum_forbidden(request, _("You have already flagged this post."), status=409)
-    form = FlagForm(request.POST or None)
+    form = FlagForm(request.POST if request.method == "POST" else None)
     context = {"form": form, "post": post, "topic": post.topic, "category": post.topic.category}
     if request.method == "GET":
         return render(request, "forum/flag_form.html", context)

@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -52,8 +53,10 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "csp",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -75,7 +78,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "network.middleware.PathContentSecurityPolicyMiddleware",
+    "network.middleware.SecurityHeadersMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "network.security.TwoFactorRequiredMiddleware",
     "network.middleware.FormErrorStatusMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -126,6 +132,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "start"
 LOGOUT_REDIRECT_URL = "/"
+# Private pages send people to the site's own login, not Wagtail's bare one under /_util/.
+WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 
 # django-allauth: email is the login, verified before the account is used.
 ACCOUNT_LOGIN_METHODS = {"email"}
@@ -141,6 +149,18 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "5/h/ip,3/h/key",
     "confirm_email": "3/5m/key",
 }
+# Our own limits on writes that send email (network.ratelimits), in allauth's notation.
+RATE_LIMITS = {
+    "event_register": "20/h/ip,3/h/key",
+    "event_registration_link": "20/h/ip,5/h/key",
+    "match_respond": "20/h/ip,5/h/key",
+}
+# Two-factor (allauth.mfa): required for the project team, moderators and superusers
+# (network.security), optional for members. Their sessions last PRIVILEGED_SESSION_AGE seconds.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Iedereen doet mee!"
+MFA_REQUIRED_FOR_PRIVILEGED_ROLES = env_bool("MFA_REQUIRED_FOR_PRIVILEGED_ROLES", True)
+PRIVILEGED_SESSION_AGE = int(os.environ.get("PRIVILEGED_SESSION_AGE", str(8 * 60 * 60)))
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Iedereen doet mee!] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
 
@@ -262,6 +282,46 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
+    "magnetometer=(), microphone=(), midi=(), payment=(), usb=(), xr-spatial-tracking=()"
+)
+
+# Content-Security-Policy (django-csp): nothing inline, nothing from elsewhere, no framing.
+# Inline styles and scripts are not allowed: use a class and a static file instead.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    },
+}
+# The Wagtail admin uses inline styles and scripts, blob: images and previews in frames.
+CONTENT_SECURITY_POLICY_ADMIN_PREFIXES = ["/admin/"]
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, "'unsafe-inline'", "'unsafe-eval'"],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "frame-ancestors": [SELF],
+        "form-action": [SELF],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    },
+}
 
 LOGGING = {
     "version": 1,

@@ -19,3 +19,7 @@ WHITENOISE_AUTOREFRESH = True
 # Each test process its own memory cache, emptied before every test (tests/conftest.py): no
 # cache queries in the query counts. The shared cache is proven in tests/network/test_cache_shared.py.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Tests log people in with force_login; tests of two-factor turn this on themselves.
+MFA_REQUIRED_FOR_PRIVILEGED_ROLES = False
+# The cache outlives a test, so limits are off; tests of rate limits set their own.
+RATE_LIMITS = {}

@@ -197,6 +197,9 @@ def test_rate_limit_is_429_and_keeps_text(client, topic, member, settings):
     assert response.status_code == 429
     body = response.content.decode()
     assert "Nummer drie" in body and "per uur" in body
+    # when the next post is possible, and that approved posts lift the limit
+    assert "vanaf" in body and "goedgekeurd" in body
+    assert 0 < int(response["Retry-After"]) <= 3600
 
 
 def test_suspended_member_gets_403_with_reason(client, topic, trusted, moderator):

@@ -46,10 +46,8 @@ def test_query_count_does_not_grow_with_the_result_size(
 @pytest.mark.parametrize(
     "params,status,message",
     [
-        ({"page": "abc"}, 400, "page number"),
         ({"q": "x" * 201}, 400, "200"),
         ({"theme": "onzin"}, 400, "onzin"),
-        ({"page": "99"}, 404, "no page 99"),
     ],
 )
 def test_bad_input_gets_a_message_not_an_error(client, corpus, params, status, message):
@@ -60,6 +58,17 @@ def test_bad_input_gets_a_message_not_an_error(client, corpus, params, status, m
     assert message in html
     if "q" in params:
         assert params["q"][:50] in html  # the input is kept
+
+
+@pytest.mark.parametrize(
+    ("page", "shown"), [("abc", 1), ("-1", 1), ("99", "last"), ("99999999999999999999", "last")]
+)
+def test_page_numbers_follow_the_sites_one_rule(client, corpus, page, shown):
+    """Not a number: page 1; past the end: the last page (network.pagination)."""
+    response = client.get("/en/kennisbank/", {"page": page})
+    assert response.status_code == 200
+    results = response.context["results"]
+    assert results.page == (1 if shown == 1 else results.num_pages)
 
 
 def test_no_results_offers_to_drop_the_filters(client, corpus):

@@ -552,4 +552,20 @@ def test_propose_to_a_municipality_nobody_answers_for_is_a_400_with_the_reason(
     )
     assert response.status_code == 400
     assert "has no contact for inclusion questions" in response.content.decode()
+
+
+def test_proposal_on_a_request_closed_meanwhile_says_why(
+    client, team_member, match_request, towns, make_practice, art29
+):
+    make_practice(municipalities=[towns["helper"]], themes=[art29])
+    client.force_login(team_member)
+    MatchRequest.objects.filter(pk=match_request.pk).update(status=MatchRequest.Status.CLOSED)
+    response = client.post(
+        u("request_detail", match_request.pk),
+        {"propose-offering_municipality": towns["helper"].pk, "propose-notes": "Past goed."},
+    )
+    assert response.status_code == 400
+    messages = [str(m) for m in response.context["messages"]]
+    assert messages and all(m.strip() for m in messages)
+    assert messages[0] in response.content.decode()
     assert not Match.objects.exists()
