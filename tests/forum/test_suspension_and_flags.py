@@ -13,6 +13,7 @@ from forum.factories import PostFactory
 from forum.services import ForumError
 from network.factories import UserFactory
 from network.roles import MODERATOR
+from tests.utils import get_html
 
 PUBLIC = "https://iedereendoetmee.example.org"
 
@@ -52,9 +53,9 @@ def test_moderation_page_offers_suspend_only_when_allowed(client, moderator, tea
     client.force_login(moderator)
     by_team = PostFactory(author=team_member)
     by_member = PostFactory(author=member)
-    page = client.get(reverse("forum:moderate", args=[by_team.pk])).content.decode()
+    page = get_html(client, reverse("forum:moderate", args=[by_team.pk]))
     assert reverse("forum:suspend", args=[team_member.pk]) not in page
-    page = client.get(reverse("forum:moderate", args=[by_member.pk])).content.decode()
+    page = get_html(client, reverse("forum:moderate", args=[by_member.pk]))
     assert reverse("forum:suspend", args=[member.pk]) in page
 
 

@@ -351,7 +351,9 @@ def test_municipality_profile_shows_open_offers(client, offer):
 
 def test_data_export_contains_applications(client, application):
     client.force_login(application.applicant)
-    data = json.loads(client.get(reverse("profile_export")).content)
+    response = client.get(reverse("profile_export"))
+    assert response.status_code == 200
+    data = json.loads(response.content)
     assert data["internships"][0]["internship"] == application.offer.title
 
 

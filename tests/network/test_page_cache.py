@@ -14,7 +14,6 @@ from wagtail.models import Site
 
 from events.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory
 from forum.factories import CategoryFactory, PostFactory, TopicFactory
-from knowledge.factories import ThemeFactory
 from municipalities.factories import MunicipalityPageFactory
 from municipalities.importer import ensure_index_page
 from municipalities.models import LiaStatus, LiaStatusChange, MunicipalityPage
@@ -22,11 +21,12 @@ from municipalities.services import lia_status_record
 from network import cache as content_cache
 from network.factories import StandardPageFactory, UserFactory
 from network.models import NetworkSettings
+from taxonomy.factories import ThemeFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def get(client: Client, url: str, **headers):
+def get_ok(client: Client, url: str, **headers):
     response = client.get(url, headers=headers)
     assert response.status_code == 200, (url, response.status_code)
     return response
@@ -55,10 +55,10 @@ def municipality(home_page):
 def test_an_anonymous_page_is_stored_once_and_then_served_from_the_cache(
     client, standard_page, django_assert_num_queries
 ):
-    first = get(client, standard_page.url)
+    first = get_ok(client, standard_page.url)
     assert first["X-Page-Cache"] == "miss"
     with django_assert_num_queries(0):  # the locmem test cache: no query at all
-        second = get(client, standard_page.url)
+        second = get_ok(client, standard_page.url)
     assert second["X-Page-Cache"] == "hit"
     assert second.content == first.content
     assert "public" in second["Cache-Control"]
@@ -69,7 +69,7 @@ def test_an_anonymous_page_is_stored_once_and_then_served_from_the_cache(
 
 
 def test_a_known_etag_gets_304_without_a_body(client, standard_page):
-    etag = get(client, standard_page.url)["ETag"]
+    etag = get_ok(client, standard_page.url)["ETag"]
     assert etag.startswith('"')
     response = client.get(standard_page.url, headers={"if-none-match": etag})
     assert response.status_code == 304
@@ -80,22 +80,22 @@ def test_a_known_etag_gets_304_without_a_body(client, standard_page):
 
 
 def test_pages_are_compressed_with_brotli_or_gzip_as_the_client_accepts(client, standard_page):
-    plain = get(client, standard_page.url).content
-    br = get(client, standard_page.url, accept_encoding="gzip, deflate, br")
+    plain = get_ok(client, standard_page.url).content
+    br = get_ok(client, standard_page.url, accept_encoding="gzip, deflate, br")
     assert br["Content-Encoding"] == "br"
     assert brotli.decompress(br.content) == plain
-    gz = get(client, standard_page.url, accept_encoding="gzip")
+    gz = get_ok(client, standard_page.url, accept_encoding="gzip")
     assert gz["Content-Encoding"] == "gzip"
     assert gzip.decompress(gz.content) == plain
-    assert br["ETag"] != gz["ETag"] != get(client, standard_page.url)["ETag"]
-    refused = get(client, standard_page.url, accept_encoding="br;q=0, gzip;q=0")
+    assert br["ETag"] != gz["ETag"] != get_ok(client, standard_page.url)["ETag"]
+    refused = get_ok(client, standard_page.url, accept_encoding="br;q=0, gzip;q=0")
     assert not refused.has_header("Content-Encoding")
 
 
 def test_the_key_is_language_and_full_url(client, standard_page):
-    get(client, standard_page.url)
-    assert get(client, standard_page.url + "?a=1")["X-Page-Cache"] == "miss"
-    english = get(client, "/en" + standard_page.url)
+    get_ok(client, standard_page.url)
+    assert get_ok(client, standard_page.url + "?a=1")["X-Page-Cache"] == "miss"
+    english = get_ok(client, "/en" + standard_page.url)
     assert english["X-Page-Cache"] == "miss"
     assert 'lang="en"' in english.content.decode()
 
@@ -110,7 +110,7 @@ def test_a_response_that_sets_a_cookie_or_carries_a_csrf_token_is_not_stored(cli
 
 
 def test_signed_in_visitors_never_get_the_anonymous_cache(client, standard_page):
-    anonymous = get(client, standard_page.url)
+    anonymous = get_ok(client, standard_page.url)
     assert anonymous["X-Page-Cache"] == "miss"
     alice = UserFactory(email="alice@example.org", display_name="Alice Anders")
     bob = UserFactory(email="bob@example.org", display_name="Bob Bakker")
@@ -118,41 +118,41 @@ def test_signed_in_visitors_never_get_the_anonymous_cache(client, standard_page)
     alice_client, bob_client = Client(), Client()
     alice_client.force_login(alice)
     bob_client.force_login(bob)
-    alice_page = get(alice_client, standard_page.url)
+    alice_page = get_ok(alice_client, standard_page.url)
     assert not alice_page.has_header("X-Page-Cache")
     assert "private" in alice_page["Cache-Control"] and "no-store" in alice_page["Cache-Control"]
     assert "Log out" in alice_page.content.decode() or "Uitloggen" in alice_page.content.decode()
     alice_token = alice_page.context["csrf_token"]
 
-    bob_page = get(bob_client, standard_page.url)
+    bob_page = get_ok(bob_client, standard_page.url)
     assert not bob_page.has_header("X-Page-Cache")
     assert str(bob_page.context["csrf_token"]) != str(alice_token)
     assert str(alice_token) not in bob_page.content.decode()
 
     # Their profiles (names) are theirs alone.
-    alice_profile = get(alice_client, "/profiel/").content.decode()
-    bob_profile = get(bob_client, "/profiel/").content.decode()
+    alice_profile = get_ok(alice_client, "/profiel/").content.decode()
+    bob_profile = get_ok(bob_client, "/profiel/").content.decode()
     assert "Alice Anders" in alice_profile and "Alice Anders" not in bob_profile
     assert "Bob Bakker" in bob_profile
 
     # The anonymous page from the cache shows none of it.
-    again = get(Client(), standard_page.url).content.decode()
+    again = get_ok(Client(), standard_page.url).content.decode()
     assert "Alice" not in again and "Bob" not in again
     assert str(alice_token) not in again
 
 
 def test_a_message_for_one_visitor_is_never_shown_to_another(standard_page):
     alice = UserFactory(email="alice@example.org", display_name="Alice Anders")
-    get(Client(), standard_page.url)  # stored for anonymous visitors
+    get_ok(Client(), standard_page.url)  # stored for anonymous visitors
     alice_client = Client()
     alice_client.force_login(alice)
     alice_client.post("/accounts/logout/")  # allauth says "You have signed out."
-    after_logout = get(alice_client, standard_page.url)
+    after_logout = get_ok(alice_client, standard_page.url)
     assert not after_logout.has_header("X-Page-Cache")  # a messages cookie: not from the cache
     messages = [str(m) for m in after_logout.context["messages"]]
     assert messages
     assert messages[0] in after_logout.content.decode()
-    other = get(Client(), standard_page.url)
+    other = get_ok(Client(), standard_page.url)
     assert other["X-Page-Cache"] == "hit"
     assert messages[0] not in other.content.decode()
 
@@ -161,16 +161,16 @@ def test_a_message_for_one_visitor_is_never_shown_to_another(standard_page):
 
 
 def test_publishing_a_page_shows_the_new_version(client, standard_page):
-    get(client, standard_page.url)
+    get_ok(client, standard_page.url)
     standard_page.title = "Over ons netwerk"
     standard_page.save_revision().publish()
-    response = get(client, standard_page.url)
+    response = get_ok(client, standard_page.url)
     assert response["X-Page-Cache"] == "miss"
     assert "Over ons netwerk" in response.content.decode()
 
 
 def test_unpublishing_a_page_removes_it(client, standard_page):
-    get(client, standard_page.url)
+    get_ok(client, standard_page.url)
     standard_page.unpublish()
     assert client.get(standard_page.url).status_code == 404
 
@@ -178,16 +178,16 @@ def test_unpublishing_a_page_removes_it(client, standard_page):
 def test_moving_a_page_moves_it_in_the_cache_too(client, home_page, standard_page):
     other_parent = StandardPageFactory(parent=home_page, title="Archief", slug="archief")
     old_url = standard_page.url
-    get(client, old_url)
-    get(client, "/")
+    get_ok(client, old_url)
+    get_ok(client, "/")
     standard_page.move(other_parent, pos="last-child")
     assert client.get(old_url).status_code in (301, 404)  # Wagtail adds a redirect
-    assert get(client, "/archief/over/")["X-Page-Cache"] == "miss"
+    assert get_ok(client, "/archief/over/")["X-Page-Cache"] == "miss"
 
 
 def test_deleting_a_page_removes_it(client, standard_page):
     url = standard_page.url
-    get(client, url)
+    get_ok(client, url)
     standard_page.delete()
     assert client.get(url).status_code == 404
 
@@ -197,7 +197,7 @@ def test_a_status_change_shows_at_once_on_the_profile_overview_and_exports(
 ):
     profile = municipality.url
     for url in (profile, "/gemeenten/", "/gemeenten/export.csv", "/gemeenten/export.json"):
-        get(client, url)
+        get_ok(client, url)
     with django_capture_on_commit_callbacks(execute=True):
         lia_status_record(
             municipality=municipality,
@@ -206,18 +206,18 @@ def test_a_status_change_shows_at_once_on_the_profile_overview_and_exports(
             source=LiaStatusChange.Source.PROJECT_TEAM,
             user=None,
         )
-    assert "adopted" in get(client, "/gemeenten/export.csv").content.decode()
-    assert "adopted" in get(client, "/gemeenten/export.json").content.decode()
-    assert "vastgesteld" in get(client, profile).content.decode().lower()
-    assert "vastgesteld" in get(client, "/gemeenten/").content.decode().lower()
+    assert "adopted" in get_ok(client, "/gemeenten/export.csv").content.decode()
+    assert "adopted" in get_ok(client, "/gemeenten/export.json").content.decode()
+    assert "vastgesteld" in get_ok(client, profile).content.decode().lower()
+    assert "vastgesteld" in get_ok(client, "/gemeenten/").content.decode().lower()
 
 
 def test_a_bulk_update_calls_content_changed(client, municipality):
-    get(client, municipality.url)
+    get_ok(client, municipality.url)
     MunicipalityPage.objects.filter(pk=municipality.pk).update(title="Stad Utrecht")
-    assert get(client, municipality.url)["X-Page-Cache"] == "hit"  # no signal: still cached
+    assert get_ok(client, municipality.url)["X-Page-Cache"] == "hit"  # no signal: still cached
     content_cache.content_changed()
-    assert "Stad Utrecht" in get(client, municipality.url).content.decode()
+    assert "Stad Utrecht" in get_ok(client, municipality.url).content.decode()
 
 
 def test_a_registration_changes_the_seats_left_on_the_event_page_and_the_feed(
@@ -228,14 +228,14 @@ def test_a_registration_changes_the_seats_left_on_the_event_page_and_the_feed(
     event = EventPageFactory(
         parent=agenda, capacity=5, start=start, end=start + datetime.timedelta(hours=2)
     )
-    assert "5 left" in get(client, "/en" + event.url).content.decode()
-    get(client, "/agenda/feed.ics")
+    assert "5 left" in get_ok(client, "/en" + event.url).content.decode()
+    get_ok(client, "/agenda/feed.ics")
     with django_capture_on_commit_callbacks(execute=True):
         RegistrationFactory(event=event, name="Rita Register")
-    assert "4 left" in get(client, "/en" + event.url).content.decode()
+    assert "4 left" in get_ok(client, "/en" + event.url).content.decode()
     event.title = "Regiobijeenkomst Noord"
     event.save_revision().publish()
-    assert "Regiobijeenkomst Noord" in get(client, "/agenda/feed.ics").content.decode()
+    assert "Regiobijeenkomst Noord" in get_ok(client, "/agenda/feed.ics").content.decode()
 
 
 def test_a_new_post_shows_on_the_topic_page(client):
@@ -244,10 +244,10 @@ def test_a_new_post_shows_on_the_topic_page(client):
     topic = TopicFactory(category=category, author=author, title="Regiotaxi")
     PostFactory(topic=topic, author=author, body_markdown="Eerste bericht.")
     url = f"/forum/onderwerp/{topic.pk}/"
-    assert get(client, url)["X-Page-Cache"] == "miss"
-    assert get(client, url)["X-Page-Cache"] == "hit"
+    assert get_ok(client, url)["X-Page-Cache"] == "miss"
+    assert get_ok(client, url)["X-Page-Cache"] == "hit"
     PostFactory(topic=topic, author=author, body_markdown="Een nieuw antwoord.")
-    assert "Een nieuw antwoord." in get(client, url).content.decode()
+    assert "Een nieuw antwoord." in get_ok(client, url).content.decode()
 
 
 def test_a_write_in_a_transaction_renews_the_shared_token_once_at_commit():
@@ -297,12 +297,12 @@ def test_every_model_of_the_project_counts_bookkeeping_does_not(home_page):
 def test_a_login_renews_nothing_a_profile_change_does(standard_page):
     anonymous = Client()
     user = UserFactory(email="someone@example.org")
-    get(anonymous, standard_page.url)
+    get_ok(anonymous, standard_page.url)
     Client().force_login(user)  # saves last_login and a session
-    assert get(anonymous, standard_page.url)["X-Page-Cache"] == "hit"
+    assert get_ok(anonymous, standard_page.url)["X-Page-Cache"] == "hit"
     user.display_name = "Iemand Anders"
     user.save()
-    assert get(anonymous, standard_page.url)["X-Page-Cache"] == "miss"
+    assert get_ok(anonymous, standard_page.url)["X-Page-Cache"] == "miss"
 
 
 # -- fragments for what the page cache does not hold ------------------------------------------
@@ -313,12 +313,12 @@ def test_the_agenda_filter_form_is_cached_until_a_theme_changes(client, member, 
     ThemeFactory(article=191, name="Toegankelijkheid")
     client.force_login(member)  # signed in: no page cache, the fragment does the work
     with CaptureQueriesContext(connection) as first:
-        assert "Toegankelijkheid" in get(client, agenda.url).content.decode()
+        assert "Toegankelijkheid" in get_ok(client, agenda.url).content.decode()
     with CaptureQueriesContext(connection) as second:
-        get(client, agenda.url)
+        get_ok(client, agenda.url)
     assert len(second) < len(first)  # the themes are not queried for the form again
     ThemeFactory(article=192, name="Onderwijs")
-    assert "Onderwijs" in get(client, agenda.url).content.decode()
+    assert "Onderwijs" in get_ok(client, agenda.url).content.decode()
 
 
 def test_an_app_token_changes_only_with_its_own_app(transactional_db):

@@ -104,6 +104,7 @@ def test_base_template_queries_stay_few(client, about, member, django_assert_max
         assert client.get("/over-ons/").status_code == 200
     client.force_login(member)
     client.get("/over-ons/")
-    # plus session, user and the user bar's permission check (2)
-    with django_assert_max_num_queries(12):
+    # plus session, user, the person's roles (menu and inbox count) and the user bar's
+    # permission check (2)
+    with django_assert_max_num_queries(13):
         assert client.get("/over-ons/").status_code == 200

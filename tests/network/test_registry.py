@@ -4,6 +4,7 @@ import re
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.template import Context, Template
 from django.test import RequestFactory
 
@@ -79,35 +80,41 @@ def test_apps_registered_their_sections():
     assert "forum" in [entry.key for entry in registry.main_menu]
 
 
+@pytest.mark.django_db
 def test_menu_entries_follow_visibility_and_language():
     registry.main_menu.register(
         "team-only", "Team", "profile", order=1, visible=lambda request: request.user.is_staff
     )
     try:
         request = RequestFactory().get("/")
-        request.user = UserFactory.build(is_staff=False)
+        request.user = UserFactory(is_staff=False)
         assert "team-only" not in [item["key"] for item in registry.main_menu.for_request(request)]
-        request.user = UserFactory.build(is_staff=True)
+        request.user = UserFactory(email="staff@example.org", is_staff=True)
         items = registry.main_menu.for_request(request)
         assert items[0] == {"key": "team-only", "title": "Team", "url": "/profiel/"}
     finally:
         registry.main_menu.unregister("team-only")
 
 
+@pytest.mark.django_db
 def test_a_menu_entry_whose_url_does_not_resolve_is_left_out():
     registry.main_menu.register("gone", "Gone", "no-such-url-name")
     try:
         request = RequestFactory().get("/")
+        request.user = AnonymousUser()
         assert "gone" not in [item["key"] for item in registry.main_menu.for_request(request)]
     finally:
         registry.main_menu.unregister("gone")
 
 
+@pytest.mark.django_db
 def test_running_hashtags_are_unique_and_without_hash():
     registry.running_hashtags.register("a", lambda: ["#2MiljoenStemmen", "Inclusie"])
     registry.running_hashtags.register("b", lambda: ["2MiljoenStemmen"])
     try:
-        assert registry.running_hashtags.current() == ["2MiljoenStemmen", "Inclusie"]
+        current = registry.running_hashtags.current()
+        assert current.count("2MiljoenStemmen") == 1 and "Inclusie" in current
+        assert current.index("2MiljoenStemmen") < current.index("Inclusie")
     finally:
         registry.running_hashtags.unregister("a")
         registry.running_hashtags.unregister("b")

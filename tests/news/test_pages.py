@@ -182,8 +182,8 @@ def test_logged_in_listing_queries_do_not_grow(
         NewsArticlePageFactory(parent=news_index, category=category, tags=[f"tag{n}"])
     client.force_login(member)
     client.get(news_index.url)
-    # The visitor's 12, plus the session and the user of a logged-in member.
-    with django_assert_max_num_queries(14):
+    # The visitor's 12, plus the session, the user and the roles of a logged-in member.
+    with django_assert_max_num_queries(15):
         assertContains(client.get(news_index.url), "tag24")
 
 

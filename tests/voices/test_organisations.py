@@ -69,7 +69,9 @@ def test_csv_and_json_exports_with_formula_cells_neutralised(client):
     assert rows[0][0] == "name"
     assert rows[1][0].startswith("'=")
     assert len(rows) == 2
-    data = json.loads(client.get(reverse("voices:organisations_json")).content)
+    response = client.get(reverse("voices:organisations_json"))
+    assert response.status_code == 200
+    data = json.loads(response.content)
     assert [row["name"] for row in data] == ['=HYPERLINK("http://evil")']
     assert "contact_email" not in data[0]
 
