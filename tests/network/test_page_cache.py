@@ -323,7 +323,7 @@ def test_the_agenda_filter_form_is_cached_until_a_theme_changes(client, member, 
 
 def test_an_app_token_changes_only_with_its_own_app(transactional_db):
     events_token = content_cache.app_token("events")
-    knowledge_token = content_cache.app_token("knowledge")
+    taxonomy_token = content_cache.app_token("taxonomy")
     ThemeFactory(article=193, name="Bewustwording")
     assert content_cache.app_token("events") == events_token
-    assert content_cache.app_token("knowledge") != knowledge_token
+    assert content_cache.app_token("taxonomy") != taxonomy_token
