@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Locale, Page, Site
 
-from .models import HomePage
+from .models import HomePage, NetworkSettings
 
 
 def ensure_home_page() -> HomePage:
@@ -51,9 +51,13 @@ def ensure_home_page() -> HomePage:
         )
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+        site = Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True
+        )
     elif site.root_page_id != home.pk:
         site.root_page = home
         site.site_name = "Iedereen doet mee!"
         site.save()
+    # The footer's settings exist from the start, so no visitor's request has to create them.
+    NetworkSettings.for_site(site)
     return home

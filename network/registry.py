@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 
@@ -110,6 +111,10 @@ class MenuRegistry:
 
     def for_request(self, request: HttpRequest) -> list[dict[str, Any]]:
         """The entries this visitor may see, with their URL in the active language."""
+        # Error pages raised before the authentication middleware ran (a bad Host header)
+        # have no user: they show the menu as an anonymous visitor sees it.
+        if not hasattr(request, "user"):
+            request.user = AnonymousUser()
         items = []
         for entry in self:
             if not entry.visible(request):

@@ -1,6 +1,7 @@
 """Shared fixtures: the page tree once per database, users per role, PostgreSQL-only marker."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 
 from network.cache import renew_all
@@ -26,7 +27,11 @@ def default_language():
 
 @pytest.fixture(autouse=True)
 def fresh_content_tokens():
-    """No page or fragment cached by an earlier test is served (network.cache)."""
+    """Nothing cached by an earlier test is served: pages, fragments, the overview's rows.
+
+    Some caches are renewed on commit, which a rolled-back test never reaches.
+    """
+    cache.clear()
     renew_all()
 
 

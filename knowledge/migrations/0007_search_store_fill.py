@@ -32,6 +32,9 @@ def create_search_tables(apps, schema_editor):
 def drop_search_tables(apps, schema_editor):
     if schema_editor.connection.vendor == "sqlite":
         schema_editor.execute("DROP TABLE IF EXISTS knowledge_practicesearchrow_fts")
+    elif schema_editor.connection.vendor == "postgresql":
+        # The word list outlives this migration; its trigram index must go before the extension.
+        schema_editor.execute("DROP INDEX IF EXISTS knowledge_search_word_trgm")
 
 
 def load_synonyms(apps, schema_editor):

@@ -64,7 +64,8 @@ def test_official_records_a_status_from_the_start_page_by_keyboard(page):
             break
     page.keyboard.press("Space")
     page.locator("#id_lia-date").focus()
-    page.keyboard.type("2025-06-01")
+    # A date field in a Dutch browser takes day, month and year in that order.
+    page.keyboard.type("01062025")
     page.keyboard.press("Enter")
     expect(page.locator(".message--success")).to_be_visible()
     assert page.locator(".lia-timeline li").count() == before + 1

@@ -3,6 +3,7 @@
 import threading
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 
 from events.models import Registration
@@ -80,7 +81,8 @@ def test_parallel_cancellations_promote_one_each(wagtail_root, make_event):
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
-def test_the_same_email_in_parallel_registers_once(wagtail_root, make_event):
+def test_the_same_email_in_parallel_leaves_one_active_registration(wagtail_root, make_event):
+    """Unconfirmed: each new registration replaces the pending one, so one stays active."""
     event = make_event(capacity=10)
     results = run_in_threads(
         lambda n: registration_create(
@@ -88,5 +90,24 @@ def test_the_same_email_in_parallel_registers_once(wagtail_root, make_event):
         ),
         list(range(5)),
     )
+    assert all(isinstance(r, Registration) for r in results), results
+    active = Registration.objects.filter(event=event).exclude(status=Status.CANCELLED)
+    assert active.count() == 1
+    assert active.get().status == Status.PENDING
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_the_same_confirmed_email_in_parallel_registers_once(wagtail_root, make_event):
+    event = make_event(capacity=10)
+    user = UserFactory(email="dubbel@example.org")  # with a verified address
+    results = run_in_threads(
+        lambda n: registration_create(
+            event=event, name=f"Dubbel {n}", email="Dubbel@Example.org", role="other", user=user
+        ),
+        list(range(5)),
+    )
     assert sum(isinstance(r, Registration) for r in results) == 1
+    errors = [r for r in results if not isinstance(r, Registration)]
+    assert all(isinstance(e, ValidationError) and "email" in e.message_dict for e in errors)
     assert Registration.objects.filter(event=event).count() == 1

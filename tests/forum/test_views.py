@@ -373,7 +373,12 @@ def test_search_too_long_query_is_400(client):
 # --- query counts ------------------------------------------------------------------------------
 
 
-def test_topic_with_1000_posts_stays_within_12_queries(
+# A moderator's header counts what waits in each moderation queue (forum posts, voices), once a
+# minute (network.templatetags.network_tags.inbox_total): one query per queue on top.
+MODERATOR_HEADER = 1
+
+
+def test_topic_with_1000_posts_has_a_fixed_query_budget(
     client, topic, trusted, moderator, django_assert_max_num_queries
 ):
     authors = [UserFactory(email=f"a{n}@example.org") for n in range(10)]
@@ -382,8 +387,9 @@ def test_topic_with_1000_posts_stays_within_12_queries(
     for user in (None, trusted, moderator):
         if user:
             client.force_login(user)
+        budget = 12 + (MODERATOR_HEADER if user == moderator else 0)
         for page in ("", "?page=30"):
-            with django_assert_max_num_queries(12):
+            with django_assert_max_num_queries(budget):
                 response = client.get(url("topic", pk=topic.pk) + page)
             assert response.status_code == 200
             assert response.content.decode().count('class="forum-post ') == 20
@@ -423,7 +429,7 @@ def test_index_and_queue_query_counts(client, moderator, topic, django_assert_ma
         PostFactory(topic=topic, status="pending", author=UserFactory(email=f"p{n}@example.org"))
     CategoryFactory.create_batch(5)
     client.force_login(moderator)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(12 + MODERATOR_HEADER):
         assert client.get(url("index")).status_code == 200
     with django_assert_max_num_queries(12):
         assert client.get(url("moderation_queue")).status_code == 200

@@ -32,7 +32,7 @@ def articles(news_index, category, other_category):
     )
     NewsArticlePageFactory(
         parent=news_index,
-        title="Vreemde\x0btekens\x00 in de titel",
+        title="Vreemde\x0btekens\x07 in de titel",
         introduction="Plakwerk\x1f uit Word\x08",
         author_name="Piet\x0c",
         category=other_category,
