@@ -1,5 +1,7 @@
 """Template tags of the foundation: navigation, breadcrumbs, language switch, dates and page helpers."""
 
+import hashlib
+
 from django import template
 from django.conf import settings
 from django.core.cache import cache
@@ -36,13 +38,13 @@ def main_menu(context) -> list[dict]:
     request: HttpRequest | None = context.get("request")
     if request is None:
         return []
-    site = Site.find_for_request(request)
+    site = _site_for(request)
     if site is None:
         return []
-    key = MENU_CACHE_KEY.format(site_id=site.pk, language=get_language())
+    key = MENU_CACHE_KEY.format(site_id=site["pk"], language=get_language())
     items = cache.get(key)
     if items is None:
-        root = Page.objects.only("path", "depth").get(pk=site.root_page_id)
+        root = Page.objects.only("path", "depth").get(pk=site["root_page_id"])
         pages = (
             root.get_children()
             .live()
@@ -55,6 +57,24 @@ def main_menu(context) -> list[dict]:
         ]
         cache.set(key, items, 60 * 60)
     return items
+
+
+def _site_for(request: HttpRequest) -> dict | None:
+    """The site this request is for, as Wagtail finds it, kept per host until sites change.
+
+    Every page shows the menu; without this each request pays one query for the site.
+    """
+    host = request.META.get("HTTP_HOST") or request.META.get("SERVER_NAME", "")
+    digest = hashlib.sha256(host.encode("utf-8", "replace")).hexdigest()[:32]
+    key = f"network:site-for-host:{app_token('wagtailcore')}:{digest}"
+    site = cache.get(key)
+    if site is None:
+        found = Site.find_for_request(request)
+        if found is None:
+            return None
+        site = {"pk": found.pk, "root_page_id": found.root_page_id}
+        cache.set(key, site, 60 * 60)
+    return site
 
 
 def clear_menu_cache() -> None:

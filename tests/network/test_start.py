@@ -180,14 +180,6 @@ def test_inbox_cuts_rows_and_counts_the_rest(client, team_member, world):
     assertContains(response, "En nog 3.")
 
 
-TEAM_OVER_BUDGET = pytest.mark.xfail(
-    strict=True,
-    reason="over 15 queries for people with admin access: the Wagtail user bar in base.html "
-    "(4) and one count and one row query per inbox source (voices, organisations, route, "
-    "internships came on top); open work in issue 14",
-)
-
-
 @pytest.mark.parametrize(
     "role",
     [
@@ -195,8 +187,8 @@ TEAM_OVER_BUDGET = pytest.mark.xfail(
         "official",
         "expert",
         "moderator",
-        pytest.param("team_member", marks=TEAM_OVER_BUDGET),
-        pytest.param("superuser", marks=TEAM_OVER_BUDGET),
+        "team_member",
+        "superuser",
     ],
 )
 def test_start_page_query_budget(client, world, role, request, django_assert_max_num_queries):
