@@ -47,7 +47,7 @@ test-sqlite: install
 
 test-postgres: install
 	scripts/postgres.sh start
-	DATABASE_URL=$(PGURL) $(PYTEST) -n 2 -m "not e2e" -q
+	DATABASE_URL=$(PGURL) $(PYTEST) -n 2 -m "engine and not e2e" -q
 
 test-e2e: install node_modules/.installed
 	scripts/chromium.sh

@@ -9,6 +9,43 @@ from network.factories import UserFactory
 from network.pages import ensure_home_page
 from network.roles import EXPERT_BY_EXPERIENCE, MODERATOR, MUNICIPAL_OFFICIAL, PROJECT_TEAM
 
+# What behaves differently per database engine. `make test` runs the whole suite on SQLite (the
+# default of `make run`) and, on PostgreSQL (production), what carries this marker: search,
+# locking and concurrency, migrations, bulk writes, the bad-input runs (PostgreSQL refuses NUL
+# bytes that SQLite stores), committed transactions and every query budget.
+ENGINE_SENSITIVE_PATHS = (
+    "tests/knowledge/test_postgres.py",
+    "tests/knowledge/test_search_",
+    "tests/knowledge/test_site_search.py",
+    "tests/knowledge/test_views.py",
+    "tests/knowledge/test_import.py",
+    "tests/network/test_fuzz.py",
+    "tests/network/test_input_safety.py",
+    "tests/network/test_backups.py",
+    "tests/network/test_cache_shared.py",
+    "tests/network/test_page_cache.py",
+    "tests/municipalities/test_importer.py",
+    "tests/municipalities/test_overview.py",
+    "tests/taxonomy/",
+)
+QUERY_BUDGET_FIXTURES = {"django_assert_num_queries", "django_assert_max_num_queries"}
+
+
+def _engine_sensitive(item: pytest.Item) -> bool:
+    path = str(item.path.relative_to(item.config.rootpath))
+    if path.startswith(ENGINE_SENSITIVE_PATHS) or item.get_closest_marker("postgres"):
+        return True
+    if QUERY_BUDGET_FIXTURES & set(getattr(item, "fixturenames", ())):
+        return True
+    db = item.get_closest_marker("django_db")
+    return bool(db and db.kwargs.get("transaction"))
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if _engine_sensitive(item):
+            item.add_marker(pytest.mark.engine)
+
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
     if item.get_closest_marker("postgres") and connection.vendor != "postgresql":

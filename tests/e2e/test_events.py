@@ -131,7 +131,7 @@ def test_keyboard_user_registers_and_cancels(page, assert_accessible, open_event
     cancel = page.get_by_role("link", name="Annuleer mijn aanmelding")
     cancel.focus()
     page.keyboard.press("Enter")
-    expect(page.locator("h1")).to_have_text("Annuleer je aanmelding")
+    expect(page.locator("h1")).to_have_text("Annuleer uw aanmelding")
     assert_accessible(page, "cancel page")
     page.get_by_role("button", name="Ja, annuleer mijn aanmelding").focus()
     page.keyboard.press("Enter")

@@ -266,3 +266,8 @@ def test_status_form_defaults_to_today(client, official_of_utrecht, utrecht):
     client.force_login(official_of_utrecht)
     html = get_html(client, URL)
     assert f'value="{timezone.localdate().isoformat()}"' in html
+
+
+def test_population_is_grouped_per_language(client, utrecht):
+    assert "374.238" in get_html(client, URL)
+    assert "374,238" in get_html(client, "/en" + URL)
