@@ -51,7 +51,7 @@ test-postgres: install
 
 test-e2e: install node_modules/.installed
 	scripts/chromium.sh
-	$(PYTEST) tests/e2e -m e2e -q -p no:xdist
+	$(PYTEST) tests/e2e -m e2e -q -n 2 --dist loadfile
 
 test: lint check test-sqlite test-postgres test-e2e
 
