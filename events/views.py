@@ -24,6 +24,7 @@ from network.ratelimits import (
     too_many_requests,
     with_retry_after,
 )
+from network.roles import expert_flag
 from network.spreadsheets import SafeCsvWriter, csv_response
 from network.views import forbidden
 
@@ -316,7 +317,10 @@ def event_participants(request: HttpRequest, *, event: EventPage) -> HttpRespons
     if denied is not None:
         return denied
     registrations = list(
-        event.registrations.select_related("municipality").order_by("status", "created_at", "pk")
+        event.registrations.select_related("municipality")
+        # The badge the team granted, beside the role people chose themselves when registering.
+        .annotate(user_is_expert=expert_flag("user"))
+        .order_by("status", "created_at", "pk")
     )
     active = [r for r in registrations if r.status != Status.CANCELLED]
     sensitive_access_record(

@@ -79,3 +79,20 @@ def test_audit_trail_is_read_only_and_for_superusers_only(client, superuser, tea
     response = client.get("/admin/sensitive_data_access/")
     assertContains(response, "participants_csv")
     assert client.get("/admin/sensitive_data_access/new/").status_code in (302, 403, 404)
+
+
+def test_participant_list_marks_experts_the_team_granted(client, make_event, team_member, expert):
+    event = make_event(capacity=10)
+    RegistrationFactory(event=event, user=expert, name="Eva Ervaring", email=expert.email)
+    # Choosing the role when registering is not the badge: only the team grants that.
+    RegistrationFactory(event=event, name="Zelf gekozen", role=Registration.Role.EXPERT)
+    client.force_login(team_member)
+    response = client.get(event.url + "deelnemers/")
+    assertContains(response, "Eva Ervaring")
+    html = response.content.decode()
+
+    def name_cell(name: str) -> str:
+        return html[html.index(f'<th scope="row">{name}') :].split("</th>")[0]
+
+    assert "badge--expert" in name_cell("Eva Ervaring")
+    assert "badge--expert" not in name_cell("Zelf gekozen")
