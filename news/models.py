@@ -5,6 +5,7 @@ from datetime import date
 from django import forms
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Prefetch
@@ -176,6 +177,10 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         )
 
 
+REACTIONS_PER_PAGE = 20
+"""Reactions under one article per page (oldest first, like a conversation)."""
+
+
 class NewsArticlePage(BasePage):
     """A news article or an interview: dated, in a category, with tags and reactions."""
 
@@ -308,6 +313,29 @@ class NewsArticlePage(BasePage):
     def tag_list(self) -> list:
         return sorted((item.tag for item in self.tagged_items.all()), key=lambda t: t.name)
 
+    def reactions_page(self, request):
+        """The page of reactions `?page=` asks for; `?reactie=<id>` (the link after reacting)
+        opens the page that holds that reaction."""
+        if not self.reactions_topic_id:
+            return Paginator([], REACTIONS_PER_PAGE).get_page(1)
+        reactions = (
+            Post.objects.filter(topic_id=self.reactions_topic_id)
+            .readable_by(request.user)
+            .select_related("author")
+            .order_by("created", "pk")
+        )
+        number = request.GET.get("page")
+        wanted = request.GET.get("reactie", "")
+        if wanted.isdigit() and len(wanted) < 12:
+            target = reactions.filter(pk=int(wanted)).values("created", "pk").first()
+            if target is not None:
+                earlier = reactions.filter(
+                    models.Q(created__lt=target["created"])
+                    | models.Q(created=target["created"], pk__lt=target["pk"])
+                ).count()
+                number = earlier // REACTIONS_PER_PAGE + 1
+        return Paginator(reactions, REACTIONS_PER_PAGE).get_page(number)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["index"] = self.get_parent().specific
@@ -316,13 +344,8 @@ class NewsArticlePage(BasePage):
         )
         context["themes"] = list(self.themes.all())
         context["share_links"] = share_links(title=self.title, url=self.get_full_url(request))
-        context["reactions"] = list(
-            Post.objects.filter(topic_id=self.reactions_topic_id)
-            .readable_by(request.user)
-            .select_related("author")
-            if self.reactions_topic_id
-            else []
-        )
+        context["reactions_page"] = self.reactions_page(request)
+        context["reactions"] = list(context["reactions_page"].object_list)
         context.setdefault("form", ReactionForm())
         context["may_react"] = has_verified_email(request.user)
         return context

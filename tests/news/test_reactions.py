@@ -176,3 +176,23 @@ def test_unverified_member_cannot_react(client, article):
     response = react(client, article, "Hallo")
     assertContains(response, "Bevestig eerst uw e-mailadres", status_code=403)
     assert not Post.objects.exists()
+
+
+def test_reactions_come_in_pages_and_the_link_after_reacting_opens_the_right_one(
+    client, moderator, article
+):
+    posts = [
+        reaction_create(article=article, author=moderator, body_markdown=f"Reactie nummer {n}.")
+        for n in range(25)
+    ]
+    first = client.get(article.url)
+    assertContains(first, "Reactie nummer 19.")
+    assertNotContains(first, "Reactie nummer 20.")
+    assertContains(first, 'rel="next"')
+    second = client.get(article.url + "?page=2")
+    assertContains(second, "Reactie nummer 24.")
+    assertNotContains(second, "Reactie nummer 3.")
+    linked = client.get(f"{article.url}?reactie={posts[22].pk}")
+    assertContains(linked, f'id="reactie-{posts[22].pk}"')
+    for bad in ("?page=x", "?reactie=abc", "?reactie=99999999999999999999", "?page=999"):
+        assert client.get(article.url + bad).status_code == 200
