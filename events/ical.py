@@ -8,6 +8,8 @@ from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vText
 
+from network.notifications import page_absolute_url
+
 from .models import EventPage
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -62,7 +64,7 @@ def _vevent(event: EventPage, *, request, stamp) -> Event:
     location = _location(event)
     if location:
         vevent.add("location", vText(location))
-    url = event.get_full_url(request)
+    url = event.get_full_url(request) if request is not None else page_absolute_url(event)
     if url:
         vevent.add("url", url)
     vevent.add("last-modified", (event.last_published_at or stamp))

@@ -8,7 +8,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from django_tasks import task
-from wagtail.models import Site
+
+from network.notifications import absolute_url, page_absolute_url
 
 from .ical import calendar_for
 from .models import Registration
@@ -23,12 +24,6 @@ SUBJECTS = {
 WITH_CALENDAR = {"confirmed", "promoted", "reminder"}
 
 
-def _site_root() -> str:
-    site = Site.objects.filter(is_default_site=True).first()
-    root = site.root_url if site else settings.WAGTAILADMIN_BASE_URL
-    return root.rstrip("/")
-
-
 @task()
 def send_registration_email(registration_id: int, kind: str) -> bool:
     """Email a registrant: confirm-your-email, confirmed, waitlisted, promoted or reminder."""
@@ -37,15 +32,14 @@ def send_registration_email(registration_id: int, kind: str) -> bool:
         return False
     event = registration.event
     with translation.override(registration.language or settings.LANGUAGE_CODE):
-        root = _site_root()
         token = registration.token
         context = {
             "registration": registration,
             "event": event,
             "kind": kind,
-            "event_url": event.get_full_url(),
-            "confirm_url": root + reverse("events:registration_confirm", args=[token]),
-            "cancel_url": root + reverse("events:registration_cancel", args=[token]),
+            "event_url": page_absolute_url(event),
+            "confirm_url": absolute_url(reverse("events:registration_confirm", args=[token])),
+            "cancel_url": absolute_url(reverse("events:registration_cancel", args=[token])),
             "show_online_link": kind in WITH_CALENDAR and event.is_online,
         }
         subject = _(SUBJECTS[kind]).format(title=event.title)

@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from network.notifications import absolute_url
+
 from .models import Application, ApplicationStatus, InternshipOffer
 from .permissions import can_manage_for, can_mediate
 
@@ -36,10 +38,6 @@ class RateLimited(InternshipError):
     status = 429
 
 
-def _absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
 def application_email(*, application_id: int) -> int:
     """Tell the applicant where their application stands (in the site's language)."""
     application = (
@@ -53,8 +51,8 @@ def application_email(*, application_id: int) -> int:
         context = {
             "application": application,
             "offer": application.offer,
-            "offer_url": _absolute(reverse("internships:detail", args=[application.offer.pk])),
-            "mine_url": _absolute(reverse("internships:mine")),
+            "offer_url": absolute_url(reverse("internships:detail", args=[application.offer.pk])),
+            "mine_url": absolute_url(reverse("internships:mine")),
         }
         subject = render_to_string("internships/email/status_subject.txt", context).strip()
         body = render_to_string("internships/email/status.txt", context)

@@ -7,12 +7,10 @@ from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
 
+from network.notifications import absolute_url
+
 from .models import Match, Side
 from .tokens import response_token
-
-
-def _absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def offering_contacts(match: Match) -> list[str]:
@@ -52,13 +50,13 @@ def send_match_proposal(*, match_id: int) -> int:
                 "other": match.municipality_of(
                     Side.OFFERING if side == Side.ASKING else Side.ASKING
                 ),
-                "accept_url": _absolute(
+                "accept_url": absolute_url(
                     reverse("matchcentrum:respond", args=[response_token(match, side, "accept")])
                 ),
-                "decline_url": _absolute(
+                "decline_url": absolute_url(
                     reverse("matchcentrum:respond", args=[response_token(match, side, "decline")])
                 ),
-                "match_url": _absolute(reverse("matchcentrum:match_detail", args=[match.pk])),
+                "match_url": absolute_url(reverse("matchcentrum:match_detail", args=[match.pk])),
             }
             subject = render_to_string("matchcentrum/email/proposal_subject.txt", context)
             body = render_to_string("matchcentrum/email/proposal.txt", context)

@@ -105,6 +105,16 @@ def absolute_url(path: str) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
+def page_absolute_url(page) -> str:
+    """A Wagtail page's link for an email or a calendar file made outside a request.
+
+    The page's own site root can be a placeholder (`localhost` in a fresh install); the
+    configured public address is what people can open.
+    """
+    parts = page.get_url_parts()
+    return absolute_url(parts[2] if parts else "/")
+
+
 def notify(
     *,
     kind: str,

@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from network.moderation import check_text
+from network.notifications import absolute_url
 from network.roles import is_moderator, is_project_team
 
 from .models import Organisation, Position, Voice, VoiceModeration
@@ -237,10 +238,6 @@ def _log(*, voice: Voice, moderator, action: str, reason: str) -> VoiceModeratio
     return entry
 
 
-def _absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
 def _enqueue_email(*, to: str, subject: str, body: str) -> None:
     # After commit, so nobody is emailed about something that was rolled back.
     transaction.on_commit(lambda: send_voices_email.enqueue(to=to, subject=subject, body=body))
@@ -258,8 +255,8 @@ def _tell_author(*, voice: Voice, action: str, reason: str) -> None:
                 "voice": voice,
                 "action": VoiceModeration.Action(action).label,
                 "reason": reason,
-                "voice_url": _absolute(voice.get_absolute_url()),
-                "edit_url": _absolute(reverse("voices:edit", kwargs={"pk": voice.pk})),
+                "voice_url": absolute_url(voice.get_absolute_url()),
+                "edit_url": absolute_url(reverse("voices:edit", kwargs={"pk": voice.pk})),
                 "changes_requested": voice.status == Voice.Status.CHANGES_REQUESTED,
             },
         )
@@ -320,7 +317,7 @@ def organisation_decide(
                 "organisation": organisation,
                 "approved": approve,
                 "reason": reason,
-                "url": _absolute(organisation.get_absolute_url()),
+                "url": absolute_url(organisation.get_absolute_url()),
             },
         )
         subject = _("Your application as a supporting organisation")

@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from network.notifications import absolute_url
+
 from ..models import Category, DigestItem, ModerationAction, Post, Subscription, Topic
 from ..tasks import send_forum_email
 
@@ -27,11 +29,6 @@ def subscription_add(*, user, topic: Topic | None = None, category: Category | N
 def subscription_remove(*, user, topic: Topic | None = None, category: Category | None = None):
     """Stop following a topic or a category."""
     Subscription.objects.filter(user=user, topic=topic, category=category).delete()
-
-
-def absolute_url(path: str) -> str:
-    """A site path as a full URL for email."""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def enqueue_email(*, to: str, subject: str, body: str) -> None:

@@ -249,3 +249,19 @@ def test_email_is_in_the_registrants_language(commit, event, mailoutbox):
     assert "/en/agenda/aanmelding/" in mailoutbox[0].body
     assert mailoutbox[1].subject.startswith("[Iedereen doet mee!] Bevestig uw aanmelding")
     assert "Beste Sam Sample" in mailoutbox[1].body
+
+
+def test_email_links_use_the_public_address_not_the_site_placeholder(
+    commit, event, mailoutbox, settings
+):
+    settings.WAGTAILADMIN_BASE_URL = "https://iedereendoetmee.example.org"
+    registration = register(commit, event)
+    body = mailoutbox[0].body
+    token = registration.token
+    assert f"https://iedereendoetmee.example.org/agenda/aanmelding/{token}/bevestigen/" in body
+    assert f"https://iedereendoetmee.example.org{event.url}" in body
+    assert "localhost" not in body
+    commit(registration_confirm_email, registration=registration)
+    calendar = Calendar.from_ical(mailoutbox[-1].attachments[0][1])
+    [vevent] = calendar.walk("VEVENT")
+    assert str(vevent["URL"]) == f"https://iedereendoetmee.example.org{event.url}"
