@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("profiel/verwijderen/", views.profile_delete, name="profile_delete"),
     path("profiel/mijn-gegevens.json", views.profile_export, name="profile_export"),
     path("zoeken/", views.search, name="search"),
+    path("overzicht-van-de-site/", views.site_overview, name="site_overview"),
     path("", include("municipalities.urls")),
     path("", include("knowledge.urls")),
     path("", include("events.urls")),

@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template import loader
@@ -13,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from . import registry
 from .forms import DeleteAccountForm, ProfileForm, SiteSearchForm
@@ -46,6 +47,37 @@ def search(request: HttpRequest) -> HttpResponse:
         "network/search.html",
         {"form": form, "query": query, "results": results},
         status=status,
+    )
+
+
+SITE_OVERVIEW_MAX_CHILDREN = 15
+"""A section's pages are listed when it has at most this many (not 342 municipalities)."""
+
+
+@require_GET
+def site_overview(request: HttpRequest) -> HttpResponse:
+    """The sitemap for people: every section and its pages, and the parts outside the page
+    tree from the main menu. `/sitemap.xml` stays for search engines."""
+    site = Site.find_for_request(request)
+    sections = []
+    if site is not None:
+        home = site.root_page
+        children = list(home.get_children().live().public())
+        small = [page for page in children if 0 < page.numchild <= SITE_OVERVIEW_MAX_CHILDREN]
+        grandchildren: dict[str, list[Page]] = {}
+        if small:
+            query = Q()
+            for page in small:
+                query |= Q(path__startswith=page.path, depth=page.depth + 1)
+            for child in Page.objects.filter(query).live().public().order_by("path"):
+                grandchildren.setdefault(child.path[: -Page.steplen], []).append(child)
+        sections = [
+            {"page": page, "children": grandchildren.get(page.path, [])} for page in children
+        ]
+    return render(
+        request,
+        "network/site_overview.html",
+        {"sections": sections, "more": registry.main_menu.for_request(request)},
     )
 
 

@@ -11,6 +11,7 @@ PUBLIC_PAGES = [
     ("/", "home"),
     ("/over-het-netwerk/", "standard page"),
     ("/toegankelijkheid/", "accessibility statement"),
+    ("/overzicht-van-de-site/", "site overview"),
     ("/zoeken/", "search, empty"),
     ("/zoeken/?q=netwerk", "search with results"),
     ("/zoeken/?q=xyzzyqwerty", "search without results"),

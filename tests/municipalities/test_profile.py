@@ -66,7 +66,7 @@ def test_profile_shows_facts_history_and_contacts(client, utrecht_with_history, 
     assert "Ondertekend op 1 april 2019" in html
     assert "Ja, er doet een panel mee" in html
     assert 'href="https://example.org/lia-utrecht.pdf"' in html
-    assert "374238" in html and "100.000 inwoners of meer" in html
+    assert "374.238" in html and "100.000 inwoners of meer" in html
     assert "Midden-Utrecht" in html
     # Newest first, both entries, with notes.
     assert html.index("Notitie adopted") < html.index("Notitie exploring")

@@ -108,3 +108,21 @@ def test_base_template_queries_stay_few(client, about, member, django_assert_max
     # permission check (2)
     with django_assert_max_num_queries(13):
         assert client.get("/over-ons/").status_code == 200
+
+
+def test_site_overview_for_people_lists_sections_their_pages_and_the_app_parts(
+    client, about, django_assert_max_num_queries
+):
+    StandardPageFactory(parent=about, title="Wie zijn wij", slug="wie-zijn-wij")
+    hidden = StandardPageFactory(parent=about, title="Concepttekst", slug="concept", live=False)
+    client.get("/")  # the menu and the site's lookup are warm on a running site
+    with django_assert_max_num_queries(10):
+        response = client.get("/overzicht-van-de-site/")
+    assertContains(response, "<h1>Overzicht van de site</h1>")
+    assertContains(response, 'href="/over-ons/"')
+    assertContains(response, 'href="/over-ons/wie-zijn-wij/"')
+    assertNotContains(response, hidden.title)
+    assertContains(response, 'href="/forum/"')  # from the main-menu registry
+    assertContains(response, 'href="/overzicht-van-de-site/"')  # the footer links here
+    english = client.get("/en/overzicht-van-de-site/")
+    assertContains(english, "<h1>Site overview</h1>")
