@@ -130,6 +130,11 @@ class PostQuerySet(SearchableQuerySetMixin, models.QuerySet):
             )
         return self.visible()
 
+    def page_number_of(self, post, per_page: int) -> int:
+        """The page (from 1) of this list, oldest first, that holds `post`."""
+        earlier = self.filter(Q(created__lt=post.created) | Q(created=post.created, pk__lt=post.pk))
+        return earlier.count() // per_page + 1
+
 
 class Post(index.Indexed, models.Model):
     """A message in a topic; Markdown in, sanitised HTML stored at save time."""

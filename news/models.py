@@ -5,7 +5,6 @@ from datetime import date
 from django import forms
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Prefetch
@@ -317,24 +316,20 @@ class NewsArticlePage(BasePage):
         """The page of reactions `?page=` asks for; `?reactie=<id>` (the link after reacting)
         opens the page that holds that reaction."""
         if not self.reactions_topic_id:
-            return Paginator([], REACTIONS_PER_PAGE).get_page(1)
+            return paginate(request, [], REACTIONS_PER_PAGE)
         reactions = (
             Post.objects.filter(topic_id=self.reactions_topic_id)
             .readable_by(request.user)
             .select_related("author")
             .order_by("created", "pk")
         )
-        number = request.GET.get("page")
+        number = None
         wanted = request.GET.get("reactie", "")
         if wanted.isdigit() and len(wanted) < 12:
-            target = reactions.filter(pk=int(wanted)).values("created", "pk").first()
+            target = reactions.select_related(None).only("created").filter(pk=int(wanted)).first()
             if target is not None:
-                earlier = reactions.filter(
-                    models.Q(created__lt=target["created"])
-                    | models.Q(created=target["created"], pk__lt=target["pk"])
-                ).count()
-                number = earlier // REACTIONS_PER_PAGE + 1
-        return Paginator(reactions, REACTIONS_PER_PAGE).get_page(number)
+                number = reactions.page_number_of(target, REACTIONS_PER_PAGE)
+        return paginate(request, reactions, REACTIONS_PER_PAGE, number=number)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -148,8 +148,7 @@ def post_redirect(request: HttpRequest, pk: int) -> HttpResponse:
     readable = readable_posts(request, post.topic)
     if not readable.filter(pk=post.pk).exists():
         raise Http404
-    before = readable.filter(Q(created__lt=post.created) | Q(created=post.created, pk__lt=post.pk))
-    number = before.count() // POSTS_PER_PAGE + 1
+    number = readable.page_number_of(post, POSTS_PER_PAGE)
     url = post.topic.get_absolute_url()
     if number > 1:
         url += f"?page={number}"
