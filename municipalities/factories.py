@@ -32,7 +32,9 @@ class MunicipalityPageFactory(wagtail_factories.PageFactory):
 
     title = factory.Sequence(lambda n: f"Gemeente {n}")
     slug = factory.LazyAttribute(lambda page: page.title.lower().replace(" ", "-"))
-    cbs_code = factory.Sequence(lambda n: f"GM{9000 + n:04d}")
+    # Real CBS codes stay below GM2000; the wrap keeps the code at four digits
+    # however many pages one test process creates.
+    cbs_code = factory.Sequence(lambda n: f"GM{5000 + n % 5000:04d}")
     official_name = factory.SelfAttribute("title")
     province = "Utrecht"
     province_code = "PV26"

@@ -35,3 +35,11 @@ class MunicipalitiesPageTreeTests(WagtailPageTestCase):
             with self.subTest(page=page.title):
                 self.assertPageIsRoutable(page)
                 self.assertPageIsRenderable(page)
+
+
+def test_factory_codes_stay_valid_after_thousands_of_pages(home_page):
+    """A long test process once pushed the sequence to seven characters."""
+    code = MunicipalityPageFactory.cbs_code.function(12_345)
+    page = MunicipalityPageFactory(parent=ensure_index_page(), cbs_code=code)
+    page.full_clean()
+    assert page.cbs_code == "GM7345"
