@@ -76,6 +76,13 @@ class EventFormat(models.TextChoices):
     HYBRID = "hybrid", _("Hybrid (in person and online)")
 
 
+class EventKind(models.TextChoices):
+    MEETING = "meeting", _("Meeting")
+    # People in vulnerable positions look back on local policy and set priorities for the next
+    # term; the organiser records those priorities afterwards (commitments app).
+    DIALOGUE = "dialogue", _("Dialogue moment")
+
+
 class EventScope(models.TextChoices):
     NATIONAL = "national", _("National")
     REGIONAL = "regional", _("Regional")
@@ -148,6 +155,16 @@ class EventPage(RoutablePageMixin, BasePage):
         choices=EventFormat.choices,
         default=EventFormat.PHYSICAL,
         help_text=_("In person, online or both."),
+    )
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=EventKind.choices,
+        default=EventKind.MEETING,
+        help_text=_(
+            "A dialogue moment is where people with a disability set priorities for their "
+            "municipality."
+        ),
     )
     venue_name = models.CharField(
         _("venue"), max_length=200, blank=True, help_text=_("Name of the venue, if in person.")
@@ -264,6 +281,7 @@ class EventPage(RoutablePageMixin, BasePage):
                 FieldPanel("venue_name"),
                 FieldPanel("venue_address"),
                 FieldPanel("online_link"),
+                FieldPanel("kind"),
                 FieldPanel("scope"),
                 FieldPanel("province"),
             ],

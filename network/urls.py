@@ -39,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("matchcentrum/", include("matchcentrum.urls")),
     path("inclusiestage/", include("internships.urls")),
     path("", include("news.urls")),
+    path("", include("commitments.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -6,8 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PY="${PY:-.venv/bin/python}"
 APPS=("$@")
-[ ${#APPS[@]} -eq 0 ] && APPS=(network taxonomy municipalities knowledge events forum voices matchcentrum internships news)
-DOMAIN_APPS="taxonomy municipalities knowledge events forum voices matchcentrum internships news"
+[ ${#APPS[@]} -eq 0 ] && APPS=(network taxonomy municipalities knowledge events forum voices matchcentrum internships news commitments)
+DOMAIN_APPS="taxonomy municipalities knowledge events forum voices matchcentrum internships news commitments"
 link=""
 trap 'if [ -n "$link" ]; then rm -rf "$link"; fi' EXIT
 for app in "${APPS[@]}"; do

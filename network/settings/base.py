@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "matchcentrum",
     "internships",
     "news",
+    "commitments",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -272,6 +273,7 @@ DEMO_DATA_APPS = [
     "matchcentrum",
     "internships",
     "news",
+    "commitments",
 ]
 DEMO_DATA_PRINT_ACCOUNTS = False
 

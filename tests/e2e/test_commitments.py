@@ -1,0 +1,118 @@
+"""Priorities, commitments and the election in a real browser (demo data), by keyboard."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import login
+
+OFFICIAL = "ambtenaar@example.org"  # linked to Amsterdam by the demo data
+EXPERT = "ervaringsdeskundige@example.org"
+TEAM = "team@example.org"
+
+
+@pytest.mark.parametrize(
+    "path,label",
+    [
+        ("/toezeggingen/", "national overview of commitments"),
+        ("/en/toezeggingen/?province=PV27", "overview filtered (en)"),
+        ("/gemeenten/amsterdam/prioriteiten/", "priority note"),
+        ("/gemeenten/amsterdam/toezeggingen/", "commitments of a municipality"),
+        ("/verkiezingen/2026/", "election"),
+        ("/verkiezingen/2026/utrecht/", "party comparison"),
+        ("/verkiezingen/2026/partijprogramma/", "guide for parties"),
+    ],
+)
+def test_pages_are_accessible(page, assert_accessible, path, label):
+    response = page.goto(path)
+    assert response.status == 200
+    expect(page.locator("h1")).to_be_visible()
+    assert_accessible(page, label)
+
+
+def test_commitment_page_and_bad_filter_are_accessible(page, assert_accessible):
+    page.goto("/gemeenten/amsterdam/toezeggingen/")
+    page.locator(".commitment-list h3 a").first.click()
+    expect(page.locator("#geschiedenis")).to_be_visible()
+    assert_accessible(page, "commitment with history")
+    response = page.goto("/toezeggingen/?status=weg")
+    assert response.status == 400
+    expect(page.locator(".error-summary, .field__error").first).to_be_visible()
+    assert_accessible(page, "overview with a bad filter")
+
+
+def _tab_to(page, locator, limit: int = 200) -> None:
+    """Press Tab until the element has focus, as a keyboard user would."""
+    handle = locator.element_handle()
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("el => document.activeElement === el", handle):
+            return
+    raise AssertionError("The element cannot be reached with Tab")
+
+
+def test_expert_supports_a_priority_by_keyboard(page, assert_accessible):
+    login(page, EXPERT)
+    page.goto("/gemeenten/amsterdam/prioriteiten/")
+    first = page.locator(".priority").first
+    count_before = int(re.search(r"\d+", first.locator("strong").first.inner_text()).group())
+    button = first.get_by_role("button", name=re.compile("Steun dit punt|Mijn steun intrekken"))
+    withdrawing = "intrekken" in button.inner_text()
+    _tab_to(page, button)
+    page.keyboard.press("Enter")
+    page.wait_for_load_state("domcontentloaded")
+    expect(page.locator(".messages")).to_be_visible()
+    first = page.locator(".priority").first
+    count_after = int(re.search(r"\d+", first.locator("strong").first.inner_text()).group())
+    assert count_after == count_before + (-1 if withdrawing else 1)
+    assert_accessible(page, "priority note after support")
+
+
+def test_official_records_a_status_change_by_keyboard(page, assert_accessible):
+    login(page, OFFICIAL)
+    page.goto("/gemeenten/amsterdam/toezeggingen/")
+    page.locator(".commitment-list h3 a").first.click()
+    page.wait_for_load_state("domcontentloaded")
+    history_before = page.locator("#geschiedenis ~ ol li, .lia-timeline li").count()
+    _tab_to(page, page.locator("#id_status_0"))
+    page.keyboard.press("ArrowDown")  # the next status
+    page.keyboard.press("Tab")
+    page.keyboard.type("01012999")  # a date in the future: refused
+    page.keyboard.press("Tab")
+    page.keyboard.type("Het college heeft het plan vastgesteld.")
+    page.locator("button[type=submit]", has_text="Status vastleggen").press("Enter")
+    page.wait_for_load_state("domcontentloaded")
+    expect(page.locator(".error-summary")).to_be_visible()
+    expect(page.locator("#id_note")).to_have_value("Het college heeft het plan vastgesteld.")
+    assert_accessible(page, "status change with errors")
+    page.locator("#id_date").fill("2026-11-02")
+    page.locator("button[type=submit]", has_text="Status vastleggen").press("Enter")
+    page.wait_for_load_state("domcontentloaded")
+    expect(page.locator(".messages")).to_contain_text("vastgelegd")
+    assert page.locator(".lia-timeline li").count() == history_before + 1
+
+
+def test_a_party_answers_through_its_link_by_keyboard(page, assert_accessible):
+    login(page, TEAM)
+    page.goto("/verkiezingen/2026/utrecht/")
+    _tab_to(page, page.locator("#id_party"))
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_load_state("domcontentloaded")
+    link = page.locator(".notice code").inner_text().strip()
+    page.context.clear_cookies()
+    page.goto(link)
+    expect(page.locator("h1")).to_contain_text("Antwoorden van")
+    assert_accessible(page, "party answer form")
+    first_radio = page.locator("input[type=radio][value=disagree]").first
+    _tab_to(page, first_radio)
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Wij kiezen eerst voor betaalbare woningen.")
+    page.get_by_role("button", name="Antwoorden opslaan").press("Enter")
+    page.wait_for_load_state("domcontentloaded")
+    expect(page.locator("h1")).to_contain_text("Wat de partijen in Utrecht zeggen")
+    expect(page.locator("table.comparison")).to_contain_text(
+        "Wij kiezen eerst voor betaalbare woningen."
+    )
