@@ -1,5 +1,6 @@
 """Priorities, commitments and the election in a real browser (demo data), by keyboard."""
 
+import datetime
 import re
 
 import pytest
@@ -42,6 +43,17 @@ def test_commitment_page_and_bad_filter_are_accessible(page, assert_accessible):
     assert_accessible(page, "overview with a bad filter")
 
 
+def _unambiguous_recent_date() -> datetime.date:
+    """The newest day up to today whose day and month are the same number (11 November).
+
+    A date field takes day and month in the order of the browser's platform language, which a
+    page cannot read; such a day types the same in either order."""
+    day = datetime.date.today()
+    while day.day != day.month:
+        day -= datetime.timedelta(days=1)
+    return day
+
+
 def _tab_to(page, locator, limit: int = 200) -> None:
     """Press Tab until the element has focus, as a keyboard user would."""
     handle = locator.element_handle()
@@ -77,18 +89,23 @@ def test_official_records_a_status_change_by_keyboard(page, assert_accessible):
     history_before = page.locator("#geschiedenis ~ ol li, .lia-timeline li").count()
     _tab_to(page, page.locator("#id_status_0"))
     page.keyboard.press("ArrowDown")  # the next status
-    page.keyboard.press("Tab")
-    page.keyboard.type("01012999")  # a date in the future: refused
-    page.keyboard.press("Tab")
+    _tab_to(page, page.locator("#id_date"))
+    # A date field in a Dutch browser takes day, month and year in that order; this one is in
+    # the future, so it is refused.
+    page.keyboard.type("01012999")
+    _tab_to(page, page.locator("#id_note"))
     page.keyboard.type("Het college heeft het plan vastgesteld.")
-    page.locator("button[type=submit]", has_text="Status vastleggen").press("Enter")
-    page.wait_for_load_state("domcontentloaded")
+    submit = page.locator("button[type=submit]", has_text="Status vastleggen")
+    _tab_to(page, submit)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     expect(page.locator(".error-summary")).to_be_visible()
     expect(page.locator("#id_note")).to_have_value("Het college heeft het plan vastgesteld.")
     assert_accessible(page, "status change with errors")
-    page.locator("#id_date").fill("2026-11-02")
-    page.locator("button[type=submit]", has_text="Status vastleggen").press("Enter")
-    page.wait_for_load_state("domcontentloaded")
+    page.locator("#id_date").focus()
+    page.keyboard.type(_unambiguous_recent_date().strftime("%d%m%Y"))
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     expect(page.locator(".messages")).to_contain_text("vastgelegd")
     assert page.locator(".lia-timeline li").count() == history_before + 1
 
@@ -105,10 +122,16 @@ def test_a_party_answers_through_its_link_by_keyboard(page, assert_accessible):
     page.goto(link)
     expect(page.locator("h1")).to_contain_text("Antwoorden van")
     assert_accessible(page, "party answer form")
-    first_radio = page.locator("input[type=radio][value=disagree]").first
-    _tab_to(page, first_radio)
-    page.keyboard.press("Space")
-    page.keyboard.press("Tab")
+    group = page.locator("fieldset.party-answer").first
+    # Tab reaches the chosen option of a radio group; the arrow keys change the choice.
+    _tab_to(page, group.locator("input[type=radio]:checked"))
+    for _ in range(4):
+        if group.locator("input[type=radio][value=disagree]").is_checked():
+            break
+        page.keyboard.press("ArrowDown")
+    assert group.locator("input[type=radio][value=disagree]").is_checked()
+    _tab_to(page, group.locator("textarea"))
+    page.keyboard.press("Control+A")
     page.keyboard.type("Wij kiezen eerst voor betaalbare woningen.")
     page.get_by_role("button", name="Antwoorden opslaan").press("Enter")
     page.wait_for_load_state("domcontentloaded")
