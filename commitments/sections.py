@@ -8,7 +8,8 @@ from events.registry import event_sections
 from municipalities.registry import profile_sections
 from network.notifications import notification_kinds
 from network.privacy import register_data_exporter
-from network.registry import main_menu
+from network.registry import main_menu, start_sections
+from network.roles import is_project_team
 
 from .models import FINAL_STATUSES, Commitment, CommitmentStatus, Endorsement, Follow, Priority
 from .services import stale_since
@@ -93,4 +94,41 @@ def dialogue_context(*, request=None, page=None, **kwargs) -> dict | None:
 
 event_sections.register(
     "commitments", "commitments/includes/dialogue_section.html", order=10, context=dialogue_context
+)
+
+
+def followed_context(*, request=None, user=None, **kwargs) -> dict | None:
+    """The municipalities this person follows, each with its scoreboard (one query)."""
+    user = user or getattr(request, "user", None)
+    # The team's start page is its inbox; it follows all municipalities on /toezeggingen/.
+    if user is None or not user.is_authenticated or is_project_team(user):
+        return None
+    stale_before = stale_since()
+    open_statuses = ~Q(municipality__commitments__status__in=FINAL_STATUSES)
+    follows = list(
+        Follow.objects.filter(user=user)
+        .values("municipality__title", "municipality__slug")
+        .annotate(
+            total=Count("municipality__commitments", distinct=True),
+            realised=Count(
+                "municipality__commitments",
+                filter=Q(municipality__commitments__status=CommitmentStatus.REALISED),
+                distinct=True,
+            ),
+            stale=Count(
+                "municipality__commitments",
+                filter=open_statuses & Q(municipality__commitments__status_date__lte=stale_before),
+                distinct=True,
+            ),
+        )
+        .order_by("municipality__title")
+    )
+    return {"followed_municipalities": follows} if follows else None
+
+
+start_sections.register(
+    "commitments-follows",
+    "commitments/includes/start_follows.html",
+    order=45,
+    context=followed_context,
 )

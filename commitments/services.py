@@ -4,13 +4,12 @@ party answers through a token, and the reminders."""
 from __future__ import annotations
 
 import datetime
-from collections import Counter
 from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
@@ -281,17 +280,18 @@ def status_change_record(
     return change
 
 
-def scoreboard(commitments) -> dict[str, int]:
-    """How many commitments there are and how many are realised, from (status,) rows."""
-    counts = Counter(commitments)
-    total = sum(counts.values())
-    return {
-        "total": total,
-        "realised": counts.get(CommitmentStatus.REALISED, 0),
-        "partly": counts.get(CommitmentStatus.PARTLY_REALISED, 0),
-        "not_realised": counts.get(CommitmentStatus.NOT_REALISED, 0),
-        "open": total - sum(counts.get(status, 0) for status in FINAL_STATUSES),
-    }
+def scoreboard_of(queryset) -> dict[str, int]:
+    """`scoreboard` counted by the database, for lists of any size (one query)."""
+    counts = queryset.order_by().aggregate(
+        total=Count("pk"),
+        realised=Count("pk", filter=Q(status=CommitmentStatus.REALISED)),
+        partly=Count("pk", filter=Q(status=CommitmentStatus.PARTLY_REALISED)),
+        not_realised=Count("pk", filter=Q(status=CommitmentStatus.NOT_REALISED)),
+    )
+    counts["open"] = (
+        counts["total"] - counts["realised"] - counts["partly"] - counts["not_realised"]
+    )
+    return counts
 
 
 def stale_since(today: datetime.date | None = None, months: int = STALE_AFTER_MONTHS):
@@ -381,12 +381,7 @@ def send_reminders(
     ):
         municipality_ids = Follow.objects.values_list("municipality_id", flat=True).distinct()
         for municipality in MunicipalityPage.objects.filter(pk__in=list(municipality_ids)):
-            rows = list(
-                Commitment.objects.filter(municipality=municipality).values_list(
-                    "status", flat=True
-                )
-            )
-            board = scoreboard(rows)
+            board = scoreboard_of(Commitment.objects.filter(municipality=municipality))
             notify(
                 kind="commitments.election_summary",
                 recipients=get_user_model().objects.filter(

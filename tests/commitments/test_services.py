@@ -178,9 +178,17 @@ def test_a_party_commitment_needs_the_party(utrecht, official_of_utrecht):
     assert not Commitment.objects.exists()
 
 
-def test_scoreboard_counts():
-    rows = ["realised", "realised", "not_realised", "partly_realised", "in_progress", "promised"]
-    assert services.scoreboard(rows) == {
+def test_scoreboard_counts(commitment, official_of_utrecht):
+    statuses = ["realised", "realised", "not_realised", "partly_realised", "in_progress"]
+    for status in statuses:
+        other = Commitment.objects.get(pk=commitment.pk)
+        other.pk = None
+        other.save()
+        _record(other, official_of_utrecht, status, datetime.date(2024, 1, 1))
+    # and the fixture's commitment, still promised
+    assert services.scoreboard_of(
+        Commitment.objects.filter(municipality=commitment.municipality)
+    ) == {
         "total": 6,
         "realised": 2,
         "partly": 1,

@@ -449,3 +449,15 @@ def test_a_dialogue_moment_shows_the_priorities_that_came_out_of_it(
     assert "Dialoogmoment" in page.text
     assert "Een gebarentolk bij elke raadsvergadering" in page.text
     assert "Een gebarentolk bij elke raadsvergadering" not in client.get(meeting.url).text
+
+
+def test_the_start_page_lists_followed_municipalities(client, member, commitment):
+    client.force_login(member)
+    start = reverse("start")
+    assert "Gemeenten die ik volg" not in client.get(start).text
+    services.follow(user=member, municipality=commitment.municipality)
+    response = client.get(start)
+    assert response.status_code == 200
+    assert "Gemeenten die ik volg" in response.text
+    assert "0 van 1 toezeggingen gerealiseerd" in response.text
+    assert "12 maanden" in response.text  # the fixture's promise of 2022 has stalled
