@@ -1,6 +1,7 @@
 """Demo data and factories: idempotent, valid page tree, searchable bulk practices."""
 
 import io
+import re
 
 import pytest
 from wagtail.models import Page
@@ -24,8 +25,10 @@ def test_vocabularies_are_loaded_with_the_issue_slugs():
     ]
     assert LifeDomain.objects.count() == 8 and TargetGroup.objects.count() == 8
     assert Theme.objects.count() == 50
-    # unverified Dutch titles show the English one
-    assert Theme.objects.get(article=31).name == "Statistics and data collection"
+    # every article has a Dutch title on Dutch pages, the procedural ones too
+    article = Theme.objects.get(article=31)
+    assert article.name == "Statistieken en verzameling van gegevens"
+    assert article.name_en == "Statistics and data collection"
     assert Theme.objects.get(article=9).name == "Toegankelijkheid"
 
 
@@ -46,9 +49,35 @@ def test_demo_is_idempotent_and_keeps_the_tree_valid(home_page):
     municipalities_demo.load(scale=1, stdout=io.StringIO())
     demo.load(scale=1, stdout=io.StringIO())
     count = PracticePage.objects.count()
-    assert count >= 150
+    assert count >= 60
     demo.load(scale=1, stdout=io.StringIO())
     assert PracticePage.objects.count() == count
+    assert Page.find_problems() == ([], [], [], [], [])
+    assert demo.ensure_index_page().get_children().count() == count
+
+
+PLACEHOLDER = re.compile(r"\b(gegenereerd|lorem|ipsum|placeholder|todo|xxx)\b", re.IGNORECASE)
+
+
+def test_the_demo_site_has_no_placeholder_practices(home_page):
+    from municipalities import demo as municipalities_demo
+
+    municipalities_demo.load(scale=1, stdout=io.StringIO())
+    demo.load(scale=1, stdout=io.StringIO())
+    for page in PracticePage.objects.all():
+        text = " ".join([page.title, page.summary, str(page.body)]).lower()
+        assert not PLACEHOLDER.search(text), page.title
+        assert " je " not in f" {text} " and " jouw " not in f" {text} ", page.title
+
+
+def test_generated_practices_for_load_tests_are_valid_and_searchable(home_page):
+    from municipalities import demo as municipalities_demo
+
+    municipalities_demo.load(scale=1, stdout=io.StringIO())
+    demo.load(scale=1, stdout=io.StringIO())
+    count = PracticePage.objects.count()
+    demo.generate_practices(index=demo.ensure_index_page(), count=20)
+    assert PracticePage.objects.count() == count + 20
     assert Page.find_problems() == ([], [], [], [], [])
     generated = PracticePage.objects.filter(title__startswith="Gegenereerd: ").first()
     assert generated.url.startswith("/kennisbank/gegenereerd-")
@@ -56,4 +85,4 @@ def test_demo_is_idempotent_and_keeps_the_tree_valid(home_page):
     word = generated.title.split()[2]
     results = get_engine().search(SearchQuery(text=word, page_size=50))
     assert results.total > 0
-    assert demo.ensure_index_page().get_children().count() == count
+    assert demo.ensure_index_page().get_children().count() == count + 20
