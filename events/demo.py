@@ -71,7 +71,7 @@ def _ensure_index(home) -> EventIndexPage:
                 show_in_menus=True,
                 introduction=(
                     "Bijeenkomsten van het netwerk: landelijk en in de regio, op locatie en online. "
-                    "Aanmelden kan met of zonder account."
+                    "Inschrijven kan met of zonder account."
                 ),
             )
         )

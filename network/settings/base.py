@@ -167,6 +167,8 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
+# Our own Dutch for third-party texts (mainly allauth): 'u' and "Inloggen"; see locale/README.md.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True

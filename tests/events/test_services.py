@@ -247,7 +247,7 @@ def test_email_is_in_the_registrants_language(commit, event, mailoutbox):
     register(commit, event, email="nl@example.org", language="nl")
     assert mailoutbox[0].subject.startswith("[Iedereen doet mee!] Please confirm")
     assert "/en/agenda/aanmelding/" in mailoutbox[0].body
-    assert mailoutbox[1].subject.startswith("[Iedereen doet mee!] Bevestig uw aanmelding")
+    assert mailoutbox[1].subject.startswith("[Iedereen doet mee!] Bevestig uw inschrijving")
     assert "Beste Sam Sample" in mailoutbox[1].body
 
 

@@ -151,7 +151,7 @@ def test_event_page_shows_provisions_speakers_and_status(
     assert "Fatima" in html and "ervaringsdeskundige" in html
     assert "Rolstoeltoegankelijke" in html  # provision text, not just an icon
     assert 'aria-hidden="true">♿' in html
-    assert "Aanmelden is open." in html
+    assert "Inschrijven is open." in html
 
 
 def test_online_link_only_for_confirmed_participants_and_organisers(
@@ -246,7 +246,7 @@ def test_full_event_offers_the_waitlist(client, event, member):
 def test_closed_registration_says_so(client, make_event):
     event = make_event(registration_closes_at=timezone.now() - timedelta(hours=1))
     response = client.get(event.url + "aanmelden/")
-    assertContains(response, "Aanmelden is gesloten.")
+    assertContains(response, "Inschrijven is gesloten.")
     assertNotContains(response, '<form method="post"')
 
 
@@ -256,7 +256,7 @@ def test_logged_in_member_gets_prefilled_form_and_is_confirmed(client, event, me
     assert f'value="{member.email}"' in html
     client.post(event.url + "aanmelden/", form_data(email=member.email))
     assert event.registrations.get().status == Status.CONFIRMED
-    assert "Annuleer mijn aanmelding" in get_html(client, event.url)
+    assert "Annuleer mijn inschrijving" in get_html(client, event.url)
 
 
 # -- links from the email -----------------------------------------------------------------

@@ -7,13 +7,16 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-CATALOGUES = sorted(ROOT.glob("*/locale/nl/LC_MESSAGES/django.mo"))
+# Each app's catalogue, and the project's overrides of third-party texts (allauth) in locale/.
+CATALOGUES = sorted(ROOT.glob("*/locale/nl/LC_MESSAGES/django.mo")) + [
+    ROOT / "locale" / "nl" / "LC_MESSAGES" / "django.mo"
+]
 INFORMAL = re.compile(r"\b(je|jij|jou|jouw|jezelf)\b", re.IGNORECASE)
 
 
 def test_every_app_has_a_dutch_catalogue():
     apps = {path.parts[len(ROOT.parts)] for path in CATALOGUES}
-    assert {"network", "events", "forum", "knowledge", "municipalities"} <= apps
+    assert {"network", "events", "forum", "knowledge", "municipalities", "commitments"} <= apps
 
 
 @pytest.mark.parametrize("catalogue", CATALOGUES, ids=lambda path: path.parts[-4])
@@ -29,3 +32,18 @@ def test_dutch_translations_say_u(catalogue):
 def test_the_check_finds_informal_dutch():
     assert INFORMAL.search("Bevestig je aanmelding")
     assert not INFORMAL.search("Bevestig uw aanmelding; jeugdzorg en Jetten blijven")
+
+
+def test_the_login_word_is_inloggen_and_allauth_says_u(client, db):
+    """allauth's own Dutch says 'je' and 'Aanmelden'; the project's overrides win."""
+    from django.utils import translation
+    from django.utils.translation import gettext
+
+    with translation.override("nl"):
+        assert gettext("Sign In") == "Inloggen"
+        assert gettext("Sign Out") == "Uitloggen"
+    response = client.get("/accounts/login/")
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "Inloggen" in text
+    assert not INFORMAL.search(re.sub(r"<[^>]+>", " ", text))
