@@ -30,14 +30,17 @@ TARGET_GROUPS = [
 
 
 def articles() -> list[tuple[int, str, str]]:
-    """(article, Dutch title, English title); the English title where the Dutch is unverified."""
+    """(article, Dutch title, English title).
+
+    Dutch pages show a Dutch title for every article, also the procedural articles 31-50 whose
+    Dutch wording is not yet checked against the treaty text (an English title on a Dutch page
+    is worse for readers than a Dutch one that may differ slightly from the official wording).
+    """
     rows = []
     with ARTICLES_CSV.open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             english = row["title_en"].strip()
-            dutch = row["title_nl"].strip()
-            if row["title_nl_status"].strip() == "unverified" or not dutch:
-                dutch = english
+            dutch = row["title_nl"].strip() or english
             rows.append((int(row["article"]), dutch, english))
     return rows
 
