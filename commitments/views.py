@@ -117,6 +117,7 @@ def municipality_priorities(request: HttpRequest, slug: str) -> HttpResponse:
     elif can_add:
         form = PriorityForm(municipality=municipality, organisations=organisations)
     priorities, endorsed = _priority_list(request, municipality)
+    organisations = list(organisations)
     return TemplateResponse(
         request,
         "commitments/municipality_priorities.html",
@@ -124,7 +125,10 @@ def municipality_priorities(request: HttpRequest, slug: str) -> HttpResponse:
             "municipality": municipality,
             "priorities": priorities,
             "endorsed": endorsed,
-            "organisations": list(organisations),
+            # Who may change which point, without a query per point (services.can_edit_priority).
+            "edit_all": services.can_record_commitment(request.user, municipality),
+            "organisation_ids": {organisation.pk for organisation in organisations},
+            "organisations": organisations,
             "form": form,
             "can_add": can_add,
         },

@@ -461,3 +461,22 @@ def test_the_start_page_lists_followed_municipalities(client, member, commitment
     assert "Gemeenten die ik volg" in response.text
     assert "0 van 1 toezeggingen gerealiseerd" in response.text
     assert "12 maanden" in response.text  # the fixture's promise of 2022 has stalled
+
+
+def test_change_links_only_for_points_one_may_change(client, priority, expert, official_of_utrecht):
+    other = services.priority_save(
+        municipality=priority.municipality,
+        user=official_of_utrecht,
+        title="Een loket zonder drempel",
+        explanation="De balie is te hoog.",
+    )
+    own_link = reverse("commitments:priority_edit", args=[priority.municipality.slug, priority.pk])
+    other_link = reverse("commitments:priority_edit", args=[other.municipality.slug, other.pk])
+    client.force_login(expert)
+    page = client.get(_priorities_url(priority.municipality))
+    assert page.status_code == 200
+    assert own_link in page.text and other_link not in page.text
+    assert client.get(other_link).status_code == 403
+    client.force_login(official_of_utrecht)
+    page = client.get(_priorities_url(priority.municipality))
+    assert own_link in page.text and other_link in page.text

@@ -139,3 +139,42 @@ def test_a_party_answers_through_its_link_by_keyboard(page, assert_accessible):
     expect(page.locator("table.comparison")).to_contain_text(
         "Wij kiezen eerst voor betaalbare woningen."
     )
+
+
+def test_expert_adds_a_priority_after_an_error_by_keyboard(page, assert_accessible):
+    login(page, EXPERT)
+    page.goto("/gemeenten/amsterdam/prioriteiten/")
+    explanation = page.locator("#id_explanation")
+    _tab_to(page, explanation)
+    page.keyboard.type("Veel mensen kunnen de brieven van de gemeente niet lezen.")
+    submit = page.locator("button[type=submit]", has_text="Prioriteit toevoegen")
+    _tab_to(page, submit)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")  # without a title: refused, the text stays
+    expect(page.locator(".error-summary")).to_be_visible()
+    expect(explanation).to_have_value("Veel mensen kunnen de brieven van de gemeente niet lezen.")
+    assert_accessible(page, "priority form with errors")
+    page.locator("#id_title").focus()
+    page.keyboard.type("Brieven in begrijpelijke taal")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    expect(page.locator(".messages")).to_contain_text("Brieven in begrijpelijke taal")
+    expect(page.locator(".priority h3", has_text="Brieven in begrijpelijke taal")).to_be_visible()
+
+
+def test_official_commitment_and_priority_forms_are_accessible(page, assert_accessible):
+    login(page, OFFICIAL)
+    page.goto("/gemeenten/amsterdam/toezeggingen/")
+    page.locator("#id_title").focus()
+    page.keyboard.type("Een gebarentolk bij elke raadsvergadering")
+    submit = page.locator("button[type=submit]", has_text="Toezegging vastleggen")
+    with page.expect_navigation():
+        submit.press("Enter")  # the other required fields are empty
+    expect(page.locator(".error-summary")).to_be_visible()
+    expect(page.locator("#id_title")).to_have_value("Een gebarentolk bij elke raadsvergadering")
+    assert_accessible(page, "commitment form with errors")
+    page.goto("/gemeenten/amsterdam/prioriteiten/")
+    page.get_by_role("link", name=re.compile("^Wijzigen")).first.click()
+    page.wait_for_load_state("domcontentloaded")
+    expect(page.locator("h1")).to_contain_text("Prioriteit wijzigen")
+    assert_accessible(page, "priority edit form")
