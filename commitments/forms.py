@@ -2,8 +2,11 @@
 and keys the database cannot look up are refused with a message (network.fields)."""
 
 import datetime
+import os
 
 from django import forms
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -119,6 +122,11 @@ class EndorseForm(forms.Form):
 
 
 class CommitmentForm(forms.ModelForm):
+    source_file = forms.FileField(
+        label=_("Source (document)"),
+        required=False,
+        help_text=_("Optional: the agreement or decision as a PDF, Word or OpenDocument file."),
+    )
     priorities = SafeModelMultipleChoiceField(
         label=_("Priorities it answers"),
         queryset=Priority.objects.none(),
@@ -153,6 +161,26 @@ class CommitmentForm(forms.ModelForm):
 
     def clean_promised_on(self):
         return _check_date(self.cleaned_data.get("promised_on"))
+
+    def clean_source_file(self):
+        upload = self.cleaned_data.get("source_file")
+        if not upload:
+            return None
+        extension = os.path.splitext(upload.name)[1].lstrip(".").lower()
+        allowed = settings.WAGTAILDOCS_EXTENSIONS
+        if extension not in allowed:
+            raise forms.ValidationError(
+                _("This kind of file is not accepted. Use one of: %(kinds)s.")
+                % {"kinds": ", ".join(allowed)},
+                code="file_type",
+            )
+        limit = settings.WAGTAILDOCS_MAX_UPLOAD_SIZE
+        if upload.size > limit:
+            raise forms.ValidationError(
+                _("The file is too large; at most %(size)s.") % {"size": filesizeformat(limit)},
+                code="file_size",
+            )
+        return upload
 
     def clean(self):
         data = super().clean()

@@ -232,6 +232,14 @@ class Commitment(models.Model):
         help_text=_("Where the promise is written, for example 'Coalitieakkoord 2026-2030'."),
     )
     source_url = models.URLField(_("link to the source"), blank=True)
+    source_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("source (document)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     promised_on = models.DateField(_("promised on"), validators=[validate_not_in_future])
     priorities = models.ManyToManyField(
         Priority, blank=True, related_name="commitments", verbose_name=_("priorities")

@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.documents import get_document_model
 from wagtail.log_actions import log
 
 from municipalities.models import MunicipalityPage
@@ -157,7 +158,7 @@ def priority_endorse(*, priority: Priority, user, organisation: Organisation | N
         raise PermissionDenied(_("You may only support in the name of your own organisation."))
     try:
         with transaction.atomic():
-            Endorsement.objects.create(
+            endorsement = Endorsement.objects.create(
                 priority=priority,
                 user=None if organisation else user,
                 organisation=organisation,
@@ -166,6 +167,7 @@ def priority_endorse(*, priority: Priority, user, organisation: Organisation | N
             endorsement_refresh_count(priority.pk)
     except IntegrityError:
         return False
+    log(instance=endorsement, action="wagtail.create", user=user)
     return True
 
 
@@ -179,9 +181,12 @@ def priority_withdraw_endorsement(
     else:
         query = Q(user=user)
     with transaction.atomic():
-        deleted, _rows = Endorsement.objects.filter(query, priority=priority).delete()
+        endorsements = list(Endorsement.objects.filter(query, priority=priority))
+        for endorsement in endorsements:
+            log(instance=endorsement, action="wagtail.delete", user=user)
+            endorsement.delete()
         endorsement_refresh_count(priority.pk)
-    return bool(deleted)
+    return bool(endorsements)
 
 
 # --- commitments ------------------------------------------------------------------------------
@@ -194,10 +199,14 @@ def commitment_save(
     user,
     commitment: Commitment | None = None,
     priorities=(),
+    source_file=None,
     is_demo_data: bool = False,
     **fields: Any,
 ) -> Commitment:
-    """Record a promise (its first status is 'promised' on the day it was made)."""
+    """Record a promise (its first status is 'promised' on the day it was made).
+
+    An uploaded source becomes a Wagtail document, so editors find it in the admin.
+    """
     if user is not None and not can_record_commitment(user, municipality):
         raise PermissionDenied(_("You may not record commitments for this municipality."))
     created = commitment is None
@@ -210,6 +219,16 @@ def commitment_save(
     for key, value in fields.items():
         setattr(commitment, key, value)
     commitment.full_clean(exclude=["priorities"])
+    if source_file is not None:
+        document = get_document_model()(
+            title=_("Source: %(title)s, %(municipality)s")
+            % {"title": commitment.title[:150], "municipality": municipality.title},
+            file=source_file,
+            uploaded_by_user=user,
+        )
+        document.full_clean()
+        document.save()
+        commitment.source_document = document
     if created:
         commitment.status = CommitmentStatus.PROMISED
         commitment.status_date = commitment.promised_on
@@ -316,13 +335,18 @@ def stale_commitments(today: datetime.date | None = None, months: int = STALE_AF
 def follow(*, user, municipality: MunicipalityPage) -> bool:
     if not _active(user):
         raise PermissionDenied(_("Log in to follow a municipality."))
-    _follow, created = Follow.objects.get_or_create(user=user, municipality=municipality)
+    follow_row, created = Follow.objects.get_or_create(user=user, municipality=municipality)
+    if created:
+        log(instance=follow_row, action="wagtail.create", user=user)
     return created
 
 
 def unfollow(*, user, municipality: MunicipalityPage) -> bool:
-    deleted, _rows = Follow.objects.filter(user=user, municipality=municipality).delete()
-    return bool(deleted)
+    rows = list(Follow.objects.filter(user=user, municipality=municipality))
+    for row in rows:
+        log(instance=row, action="wagtail.delete", user=user)
+        row.delete()
+    return bool(rows)
 
 
 def is_following(user, municipality: MunicipalityPage) -> bool:

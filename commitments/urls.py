@@ -46,5 +46,10 @@ urlpatterns = [
         views.election_municipality,
         name="election_municipality",
     ),
+    path(
+        "verkiezingen/<int:year>/<slug:slug>/partij/<int:pk>/",
+        views.party_answer_by_team,
+        name="party_answer_by_team",
+    ),
     path("verkiezingen/antwoord/<str:token>/", views.party_answer, name="party_answer"),
 ]

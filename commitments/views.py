@@ -237,7 +237,7 @@ def municipality_commitments(request: HttpRequest, slug: str) -> HttpResponse:
             return redirect_to_login(request.get_full_path())
         if not can_record:
             raise PermissionDenied(_("You may not record commitments for this municipality."))
-        form = CommitmentForm(request.POST, municipality=municipality)
+        form = CommitmentForm(request.POST, request.FILES, municipality=municipality)
         if form.is_valid():
             data = dict(form.cleaned_data)
             try:
@@ -282,7 +282,7 @@ def commitment_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """One commitment with its full history; officials and the team record a status change."""
     municipality = _municipality_or_404(slug)
     commitment = get_object_or_404(
-        Commitment.objects.prefetch_related("priorities"),
+        Commitment.objects.select_related("source_document").prefetch_related("priorities"),
         pk=_pk_or_404(pk),
         municipality=municipality,
     )
@@ -583,6 +583,61 @@ def election_municipality(request: HttpRequest, year: int, slug: str) -> HttpRes
     )
 
 
+def _save_answers(request, party: Party, *, via_token: bool):
+    """The answer form of one party, and a redirect to the comparison once saved."""
+    priorities = Priority.objects.filter(municipality=party.municipality).only(
+        "pk", "title", "explanation_html"
+    )
+    answers = {answer.priority_id: answer for answer in party.answers.all()}
+    if request.method != "POST":
+        return PartyAnswerForm(priorities=priorities, answers=answers), None
+    form = PartyAnswerForm(request.POST, priorities=priorities, answers=answers)
+    if not form.is_valid():
+        return form, None
+    for priority, position, explanation in form.answers():
+        services.party_answer_save(
+            party=party,
+            priority=priority,
+            position=position,
+            explanation=explanation,
+            user=None if via_token else request.user,
+            via_token=via_token,
+        )
+    messages.success(request, _("Thank you. Your answers are saved and shown."))
+    return form, redirect(
+        reverse(
+            "commitments:election_municipality",
+            args=[party.election.year, party.municipality.slug],
+        )
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def party_answer_by_team(request: HttpRequest, year: int, slug: str, pk: int) -> HttpResponse:
+    """The team enters the answers a party sent by mail or gave by phone."""
+    election = _election_or_404(year)
+    municipality = _municipality_or_404(slug)
+    party = get_object_or_404(
+        Party.objects.select_related("election", "municipality"),
+        pk=_pk_or_404(pk),
+        election=election,
+        municipality=municipality,
+    )
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not is_project_team(request.user):
+        raise PermissionDenied(_("Only the party itself or the project team may answer."))
+    form, done = _save_answers(request, party, via_token=False)
+    if done:
+        return done
+    return TemplateResponse(
+        request,
+        "commitments/party_answer.html",
+        {"party": party, "election": election, "form": form, "expires_at": None},
+        status=400 if form.is_bound else 200,
+    )
+
+
 def election_guide(request: HttpRequest, year: int) -> HttpResponse:
     """'De inclusieve gemeente in uw partijprogramma': a page that prints well."""
     election = _election_or_404(year)
@@ -596,30 +651,9 @@ def party_answer(request: HttpRequest, token: str) -> HttpResponse:
     if party_token is None:
         return TemplateResponse(request, "commitments/party_token_invalid.html", {}, status=404)
     party = party_token.party
-    priorities = Priority.objects.filter(municipality=party.municipality).only(
-        "pk", "title", "explanation_html"
-    )
-    answers = {answer.priority_id: answer for answer in party.answers.all()}
-    if request.method == "POST":
-        form = PartyAnswerForm(request.POST, priorities=priorities, answers=answers)
-        if form.is_valid():
-            for priority, position, explanation in form.answers():
-                services.party_answer_save(
-                    party=party,
-                    priority=priority,
-                    position=position,
-                    explanation=explanation,
-                    via_token=True,
-                )
-            messages.success(request, _("Thank you. Your answers are saved and shown."))
-            return redirect(
-                reverse(
-                    "commitments:election_municipality",
-                    args=[party.election.year, party.municipality.slug],
-                )
-            )
-    else:
-        form = PartyAnswerForm(priorities=priorities, answers=answers)
+    form, done = _save_answers(request, party, via_token=True)
+    if done:
+        return done
     return TemplateResponse(
         request,
         "commitments/party_answer.html",

@@ -480,3 +480,59 @@ def test_change_links_only_for_points_one_may_change(client, priority, expert, o
     client.force_login(official_of_utrecht)
     page = client.get(_priorities_url(priority.municipality))
     assert own_link in page.text and other_link in page.text
+
+
+def test_the_team_enters_answers_for_a_party(client, party, priority, team_member, member):
+    url = reverse(
+        "commitments:party_answer_by_team", args=[2026, party.municipality.slug, party.pk]
+    )
+    data = {f"position_{priority.pk}": "partly", f"explanation_{priority.pk}": "Per telefoon."}
+    assert "/accounts/login/" in client.get(url)["Location"]
+    client.force_login(member)
+    assert client.get(url).status_code == 403
+    assert client.post(url, data).status_code == 403
+    client.force_login(team_member)
+    assert client.get(url).status_code == 200
+    bad = client.post(url, {**data, f"position_{priority.pk}": "misschien"})
+    assert bad.status_code == 400 and "Per telefoon." in bad.text
+    assert client.post(url, data).status_code == 302
+    answer = PartyAnswer.objects.get()
+    assert (answer.position, answer.answered_by, answer.via_token) == ("partly", team_member, False)
+    other = reverse("commitments:party_answer_by_team", args=[2026, "zeist", party.pk])
+    assert client.get(other).status_code == 404
+
+
+def test_a_commitment_keeps_its_source_document(
+    client, official_of_utrecht, utrecht, settings, tmp_path
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(official_of_utrecht)
+    bad = client.post(
+        _commitments_url(utrecht),
+        {**COMMITMENT_POST, "source_file": SimpleUploadedFile("akkoord.exe", b"MZ")},
+    )
+    assert bad.status_code == 400 and "Het panel adviseert gevraagd en ongevraagd." in bad.text
+    response = client.post(
+        _commitments_url(utrecht),
+        {**COMMITMENT_POST, "source_file": SimpleUploadedFile("akkoord.pdf", b"%PDF-1.4 akkoord")},
+    )
+    assert response.status_code == 302
+    commitment = Commitment.objects.get()
+    assert commitment.source_document is not None
+    page = client.get(reverse("commitments:commitment", args=[utrecht.slug, commitment.pk]))
+    assert commitment.source_document.url in page.text
+
+
+def test_support_and_following_are_logged(client, priority, member, utrecht):
+    from wagtail.models import ModelLogEntry
+
+    services.priority_endorse(priority=priority, user=member)
+    services.priority_withdraw_endorsement(priority=priority, user=member)
+    services.follow(user=member, municipality=utrecht)
+    services.unfollow(user=member, municipality=utrecht)
+    actions = list(
+        ModelLogEntry.objects.filter(user=member).order_by("pk").values_list("action", flat=True)
+    )
+    assert actions == ["wagtail.create", "wagtail.delete", "wagtail.create", "wagtail.delete"]
