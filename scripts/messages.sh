@@ -24,7 +24,7 @@ for app in "${APPS[@]}"; do
     elif [ -d "templates/$app" ]; then
         ln -s "../templates/$app" "$link"
     fi
-    (cd "$app" && DJANGO_SETTINGS_MODULE=network.settings.test PYTHONPATH=.. "../$PY" -P -m django makemessages \
+    (cd "$app" && DJANGO_SETTINGS_MODULE=network.settings.messages PYTHONPATH=.. "../$PY" -P -m django makemessages \
         -l nl -l en --symlinks --no-obsolete --no-location -i "locale/*" -v0)
     rm -rf "$link"
     (cd "$app" && DJANGO_SETTINGS_MODULE=network.settings.test PYTHONPATH=.. "../$PY" -P -m django compilemessages -v0)
