@@ -85,18 +85,28 @@ class PriorityForm(forms.ModelForm):
         ]
         widgets = {"explanation": forms.Textarea(attrs={"rows": 6}), "source": forms.RadioSelect}
 
-    def __init__(self, *args, municipality, organisations, **kwargs):
+    def __init__(self, *args, municipality, organisations, dialogues=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # An organiser without another role records only what came out of their dialogue.
+        self.dialogues_only = dialogues is not None
         self.fields["themes"].queryset = Theme.objects.all()
         self.fields["life_domains"].queryset = LifeDomain.objects.all()
         self.fields["organisation"].queryset = organisations
         if not organisations.exists():
             del self.fields["organisation"]
         self.fields["dialogue"].queryset = (
-            EventPage.objects.live()
-            .filter(kind=EventKind.DIALOGUE, start__lte=timezone.now())
-            .order_by("-start")
-        )
+            dialogues
+            if dialogues is not None
+            else EventPage.objects.live().filter(kind=EventKind.DIALOGUE, start__lte=timezone.now())
+        ).order_by("-start")
+        if self.dialogues_only:
+            self.fields["dialogue"].required = True
+            self.fields["source"].choices = [
+                (value, label)
+                for value, label in Priority.Source.choices
+                if value == Priority.Source.DIALOGUE
+            ]
+            self.fields["source"].initial = Priority.Source.DIALOGUE
         self.fields["voices"].queryset = (
             Voice.objects.published().filter(municipality=municipality).order_by("-date")
         )

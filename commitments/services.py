@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.log_actions import log
 
+from events.models import EventKind, EventPage
 from municipalities.models import MunicipalityPage
 from municipalities.services import can_record_lia_status, official_municipality_ids
 from network.notifications import notify
@@ -55,9 +56,18 @@ def member_organisations(user) -> QuerySet[Organisation]:
     )
 
 
-def can_add_priority(user, municipality: MunicipalityPage) -> bool:
+def organised_dialogues(user) -> QuerySet[EventPage]:
+    """The dialogue moments this person organised that have begun (to record their outcome)."""
+    if not _active(user):
+        return EventPage.objects.none()
+    return EventPage.objects.live().filter(
+        kind=EventKind.DIALOGUE, organiser=user, start__lte=timezone.now()
+    )
+
+
+def may_add_any_priority(user, municipality: MunicipalityPage) -> bool:
     """Experts by experience, members of a supporting organisation, the municipality's officials
-    and the team bring in priorities."""
+    and the team bring in priorities of any source."""
     if not _active(user):
         return False
     return (
@@ -65,6 +75,12 @@ def can_add_priority(user, municipality: MunicipalityPage) -> bool:
         or has_role(user, EXPERT_BY_EXPERIENCE)
         or member_organisations(user).exists()
     )
+
+
+def can_add_priority(user, municipality: MunicipalityPage) -> bool:
+    """Those of `may_add_any_priority`, and the organiser of a dialogue moment, who records the
+    priorities that came out of it (and only those)."""
+    return may_add_any_priority(user, municipality) or organised_dialogues(user).exists()
 
 
 def can_edit_priority(user, priority: Priority) -> bool:
@@ -106,6 +122,14 @@ def priority_save(
     if priority is None:
         if user is not None and not can_add_priority(user, municipality):
             raise PermissionDenied(_("You may not add priorities for this municipality."))
+        if (
+            user is not None
+            and not may_add_any_priority(user, municipality)
+            and not organised_dialogues(user)
+            .filter(pk=getattr(fields.get("dialogue"), "pk", None))
+            .exists()
+        ):
+            raise PermissionDenied(_("You may only record priorities of your own dialogue moment."))
         priority = Priority(municipality=municipality, created_by=user, is_demo_data=is_demo_data)
         action = "wagtail.create"
     else:

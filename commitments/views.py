@@ -88,6 +88,9 @@ def municipality_priorities(request: HttpRequest, slug: str) -> HttpResponse:
     municipality = _municipality_or_404(slug)
     can_add = services.can_add_priority(request.user, municipality)
     organisations = services.member_organisations(request.user)
+    dialogues = None
+    if can_add and not services.may_add_any_priority(request.user, municipality):
+        dialogues = services.organised_dialogues(request.user)
     form = None
     status = 200
     if request.method == "POST":
@@ -95,7 +98,12 @@ def municipality_priorities(request: HttpRequest, slug: str) -> HttpResponse:
             return redirect_to_login(request.get_full_path())
         if not can_add:
             raise PermissionDenied(_("You may not add priorities for this municipality."))
-        form = PriorityForm(request.POST, municipality=municipality, organisations=organisations)
+        form = PriorityForm(
+            request.POST,
+            municipality=municipality,
+            organisations=organisations,
+            dialogues=dialogues,
+        )
         if form.is_valid():
             data = dict(form.cleaned_data)
             priority = services.priority_save(
@@ -115,7 +123,9 @@ def municipality_priorities(request: HttpRequest, slug: str) -> HttpResponse:
             )
         status = 400
     elif can_add:
-        form = PriorityForm(municipality=municipality, organisations=organisations)
+        form = PriorityForm(
+            municipality=municipality, organisations=organisations, dialogues=dialogues
+        )
     priorities, endorsed = _priority_list(request, municipality)
     organisations = list(organisations)
     return TemplateResponse(

@@ -536,3 +536,46 @@ def test_support_and_following_are_logged(client, priority, member, utrecht):
         ModelLogEntry.objects.filter(user=member).order_by("pk").values_list("action", flat=True)
     )
     assert actions == ["wagtail.create", "wagtail.delete", "wagtail.create", "wagtail.delete"]
+
+
+def test_the_organiser_of_a_dialogue_records_its_priorities(client, home_page, utrecht, member):
+    from django.utils import timezone
+
+    from events.factories import EventIndexPageFactory, EventPageFactory
+    from network.factories import UserFactory
+
+    agenda = EventIndexPageFactory(parent=home_page)
+    start = timezone.now() - datetime.timedelta(days=3)
+    organiser = UserFactory(email="organisator@example.org")
+    own = EventPageFactory(
+        parent=agenda,
+        title="Dialoogmoment Utrecht-West",
+        kind="dialogue",
+        organiser=organiser,
+        start=start,
+        end=start + datetime.timedelta(hours=2),
+    )
+    other = EventPageFactory(
+        parent=agenda,
+        title="Dialoogmoment elders",
+        kind="dialogue",
+        start=start,
+        end=start + datetime.timedelta(hours=2),
+    )
+    client.force_login(member)  # a member without a role or organisation
+    assert client.post(_priorities_url(utrecht), PRIORITY_POST).status_code == 403
+    client.force_login(organiser)
+    page = client.get(_priorities_url(utrecht))
+    assert page.status_code == 200
+    assert "Dialoogmoment Utrecht-West" in page.text and "Dialoogmoment elders" not in page.text
+    # Without their dialogue moment, or with someone else's: refused, the text kept.
+    for data in ({**PRIORITY_POST}, {**PRIORITY_POST, "dialogue": other.pk}):
+        response = client.post(_priorities_url(utrecht), {**data, "source": "dialogue"})
+        assert response.status_code == 400
+        assert "Dan kunnen dove inwoners de raad volgen." in response.text
+    response = client.post(
+        _priorities_url(utrecht), {**PRIORITY_POST, "source": "dialogue", "dialogue": own.pk}
+    )
+    assert response.status_code == 302
+    priority = Priority.objects.get()
+    assert (priority.dialogue, priority.created_by) == (own, organiser)
