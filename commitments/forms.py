@@ -2,15 +2,13 @@
 and keys the database cannot look up are refused with a message (network.fields)."""
 
 import datetime
-import os
 
 from django import forms
-from django.conf import settings
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from events.models import EventKind, EventPage
+from municipalities.forms import clean_document_upload
 from municipalities.reference import load_provinces
 from network.fields import SafeModelChoiceField, SafeModelMultipleChoiceField
 from taxonomy.models import LifeDomain, Theme
@@ -173,24 +171,7 @@ class CommitmentForm(forms.ModelForm):
         return _check_date(self.cleaned_data.get("promised_on"))
 
     def clean_source_file(self):
-        upload = self.cleaned_data.get("source_file")
-        if not upload:
-            return None
-        extension = os.path.splitext(upload.name)[1].lstrip(".").lower()
-        allowed = settings.WAGTAILDOCS_EXTENSIONS
-        if extension not in allowed:
-            raise forms.ValidationError(
-                _("This kind of file is not accepted. Use one of: %(kinds)s.")
-                % {"kinds": ", ".join(allowed)},
-                code="file_type",
-            )
-        limit = settings.WAGTAILDOCS_MAX_UPLOAD_SIZE
-        if upload.size > limit:
-            raise forms.ValidationError(
-                _("The file is too large; at most %(size)s.") % {"size": filesizeformat(limit)},
-                code="file_size",
-            )
-        return upload
+        return clean_document_upload(self.cleaned_data.get("source_file"))
 
     def clean(self):
         data = super().clean()

@@ -11,7 +11,6 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
@@ -490,7 +489,3 @@ class PartyToken(models.Model):
             created_by=created_by,
         )
         return token, raw
-
-    @cached_property
-    def is_valid(self) -> bool:
-        return not self.revoked and self.expires_at > timezone.now()

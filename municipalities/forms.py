@@ -169,6 +169,28 @@ class LiaStatusForm(forms.ModelForm):
         return date
 
 
+def clean_document_upload(upload):
+    """An uploaded document that will become a Wagtail document: its kind and size as the
+    document library allows them (None when nothing was uploaded)."""
+    if not upload:
+        return None
+    extension = os.path.splitext(upload.name)[1].lstrip(".").lower()
+    allowed = settings.WAGTAILDOCS_EXTENSIONS
+    if extension not in allowed:
+        raise forms.ValidationError(
+            _("This kind of file is not accepted. Use one of: %(kinds)s.")
+            % {"kinds": ", ".join(allowed)},
+            code="file_type",
+        )
+    limit = settings.WAGTAILDOCS_MAX_UPLOAD_SIZE
+    if upload.size > limit:
+        raise forms.ValidationError(
+            _("The file is too large; at most %(size)s.") % {"size": filesizeformat(limit)},
+            code="file_size",
+        )
+    return upload
+
+
 class RouteProgressForm(forms.ModelForm):
     """Record where a municipality stands on one route step (a correction is a new entry)."""
 
@@ -207,24 +229,7 @@ class RouteProgressForm(forms.ModelForm):
         return date
 
     def clean_evidence_file(self):
-        upload = self.cleaned_data.get("evidence_file")
-        if not upload:
-            return None
-        extension = os.path.splitext(upload.name)[1].lstrip(".").lower()
-        allowed = settings.WAGTAILDOCS_EXTENSIONS
-        if extension not in allowed:
-            raise forms.ValidationError(
-                _("This kind of file is not accepted. Use one of: %(kinds)s.")
-                % {"kinds": ", ".join(allowed)},
-                code="file_type",
-            )
-        limit = settings.WAGTAILDOCS_MAX_UPLOAD_SIZE
-        if upload.size > limit:
-            raise forms.ValidationError(
-                _("The file is too large; at most %(size)s.") % {"size": filesizeformat(limit)},
-                code="file_size",
-            )
-        return upload
+        return clean_document_upload(self.cleaned_data.get("evidence_file"))
 
 
 class StakeholderForm(forms.ModelForm):
