@@ -11,7 +11,6 @@ class EventsConfig(AppConfig):
             "events.view_registration",
             "events.add_eventpage",
             "events.change_eventpage",
-            "events.publish_eventpage",
         ],
     }
 

@@ -1,7 +1,16 @@
-"""Demo data of the agenda: a year of national and regional meetings, with registrations."""
+"""Demo data of the agenda: a year of national and regional meetings, with registrations.
 
+The events in data/demo_events.json are fictional, written for the demo: their programmes,
+reports and requests to experts by experience. Each venue is a public building in a town of
+the event's own province, so a regional meeting in Drenthe is held in Drenthe.
+"""
+
+import json
 import random
+import re
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+from pathlib import Path
 
 from django.utils import timezone
 from django.utils.text import slugify
@@ -13,32 +22,22 @@ from taxonomy.models import Theme
 
 from .factories import RegistrationFactory, event_pages_bulk_create
 from .models import (
-    PROVINCES,
     EventFormat,
     EventIndexPage,
     EventPage,
     EventScope,
     EventSpeaker,
     LiaPresentation,
+    Provision,
 )
 from .models import Registration as R
 
-TOPICS = [
-    ("Landelijke netwerkdag Iedereen doet mee!", EventScope.NATIONAL, EventFormat.HYBRID),
-    ("Werksessie: ervaringsdeskundigen in je LIA", EventScope.NATIONAL, EventFormat.ONLINE),
-    ("Regiobijeenkomst toegankelijke gemeente", EventScope.REGIONAL, EventFormat.PHYSICAL),
-    ("Leertafel inclusief werkgeverschap", EventScope.REGIONAL, EventFormat.PHYSICAL),
-    ("Webinar toegankelijke communicatie", EventScope.NATIONAL, EventFormat.ONLINE),
-    ("Inspiratiemiddag wonen en zorg", EventScope.REGIONAL, EventFormat.HYBRID),
-    ("Kennissessie VN-verdrag voor raadsleden", EventScope.NATIONAL, EventFormat.ONLINE),
-    ("Regiotafel vervoer en mobiliteit", EventScope.REGIONAL, EventFormat.PHYSICAL),
-]
-VENUES = [
-    ("Stadskantoor Utrecht", "Stadsplateau 1\n3521 AZ Utrecht"),
-    ("Provinciehuis Zwolle", "Luttenbergstraat 2\n8012 EE Zwolle"),
-    ("Gemeentehuis Eindhoven", "Stadhuisplein 1\n5611 EM Eindhoven"),
-    ("Stadhuis Groningen", "Grote Markt 1\n9712 HN Groningen"),
-]
+EVENTS_FILE = Path(__file__).parent / "data" / "demo_events.json"
+# Entries 0-23 are the dated events, 15 days apart from six months back: 0-11 lie in the past
+# and carry a report, 12-23 are upcoming. Entry 24 is the full event with a waitlist.
+DATED_EVENTS = 24
+FULL_EVENT = 24
+
 SPEAKERS = [
     ("Fatima el Amrani", "ervaringsdeskundige en trainer", True),
     ("Jeroen de Vries", "wethouder sociaal domein", False),
@@ -83,55 +82,61 @@ def _at(day: date, hour: int) -> datetime:
     return datetime.combine(day, time(hour), tzinfo=timezone.get_default_timezone())
 
 
-def _event(index, *, number: int, day: date, rng: random.Random, organisers, themes, **extra):
-    title, scope, fmt = TOPICS[number % len(TOPICS)]
-    venue, address = VENUES[number % len(VENUES)]
-    province_code, province_name = PROVINCES[number % len(PROVINCES)]
-    if scope == EventScope.REGIONAL:
-        title = f"{title} {province_name}"
+@lru_cache(maxsize=1)
+def demo_events() -> list[dict]:
+    """The hand-written events: title, place, programme, report and provisions per event."""
+    with EVENTS_FILE.open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def venue_town(address: str) -> str:
+    """The town after the postcode on an address's last line: '9401 JW Assen' -> 'Assen'."""
+    match = re.search(r"\d{4} ?[A-Z]{2} (.+)$", address.strip())
+    return match.group(1).strip() if match else ""
+
+
+def _blocks(html: str) -> list[dict]:
+    return [{"type": "paragraph", "value": html}] if html else []
+
+
+def _event(index, *, entry: dict, number: int, day: date, rng, organisers, themes, **extra):
+    fmt, scope = entry["format"], entry["scope"]
+    province = entry["province"] if scope == EventScope.REGIONAL else ""
+    in_person = fmt != EventFormat.ONLINE
     fields = {
-        "title": title,
-        "slug": f"{DEMO_MARK}{slugify(title)}-{day:%Y-%m-%d}-{number}",
-        "introduction": "Praktijkvoorbeelden, gesprek en ontmoeting, samen met ervaringsdeskundigen.",
-        "start": _at(day, 10),
-        "end": _at(day, 15 + number % 2),
+        "title": entry["title"],
+        "slug": f"{DEMO_MARK}{slugify(entry['title'])}-{day:%Y-%m-%d}-{number}",
+        "introduction": entry["introduction"],
+        "start": _at(day, entry["start_hour"]),
+        "end": _at(day, entry["end_hour"]),
         "format": fmt,
-        "venue_name": venue if fmt != EventFormat.ONLINE else "",
-        "venue_address": address if fmt != EventFormat.ONLINE else "",
+        "venue_name": entry["venue_name"] if in_person else "",
+        "venue_address": entry["venue_address"] if in_person else "",
         "online_link": "https://meet.example.org/iedereen-doet-mee"
         if fmt != EventFormat.PHYSICAL
         else "",
         "scope": scope,
-        "province": province_code if scope == EventScope.REGIONAL else "",
+        "province": province,
         "organiser": organisers[number % len(organisers)] if organisers else None,
-        "organiser_name": "Projectteam Iedereen doet mee! (VNG)",
-        "audience": "Ambtenaren, ervaringsdeskundigen, raadsleden en maatschappelijke organisaties",
+        "organiser_name": entry["organiser_name"],
+        "audience": entry["audience"],
+        "experts_wanted": entry["experts_wanted"],
         "capacity": rng.choice([30, 40, 60, None]),
-        "offers_wheelchair": True,
-        "offers_ngt": number % 2 == 0,
-        "offers_speech_to_text": number % 3 == 0,
-        "offers_hearing_loop": fmt != EventFormat.ONLINE,
-        "offers_quiet_room": number % 2 == 1,
-        "offers_easy_read": number % 4 == 0,
-        "offers_assistance_animals": fmt != EventFormat.ONLINE,
-        "offers_parking": fmt != EventFormat.ONLINE and number % 3 != 2,
-        "body": [
-            {
-                "type": "paragraph",
-                "value": "<p>10.00 uur ontvangst, 10.30 uur opening, daarna werksessies in "
-                "kleine groepen en een gezamenlijke afsluiting.</p>",
-            }
-        ],
+        "body": _blocks(entry["body"]),
+        **{f"offers_{p}": entry[f"offers_{p}"] for p in Provision.values},
     }
     fields.update(extra)
-    event = index.add_child(instance=EventPage(**fields))
+    event = EventPage(**fields)
+    # Parental many-to-many fields: set before add_child, whose save stores them.
     if themes:
-        event.themes.set(rng.sample(themes, k=min(2, len(themes))))
+        event.themes = rng.sample(themes, k=min(2, len(themes)))
     if scope == EventScope.REGIONAL:
-        event.municipalities.set(
-            MunicipalityPage.objects.filter(province_code=province_code).order_by("title")[:2]
-        )
-    return event
+        # The host municipality (the venue's town) first, then another one of the province.
+        in_province = MunicipalityPage.objects.filter(province_code=province).order_by("title")
+        host = list(in_province.filter(title=venue_town(entry["venue_address"]))[:1])
+        others = list(in_province.exclude(pk__in=[page.pk for page in host])[: 2 - len(host)])
+        event.municipalities = [*host, *others]
+    return index.add_child(instance=event)
 
 
 def _registrations(event, *, count: int, rng: random.Random, status=R.Status.CONFIRMED) -> None:
@@ -168,14 +173,22 @@ def load(*, scale: int, stdout) -> None:
     )
     themes = list(Theme.objects.order_by("article")[:12])
     if not EventPage.objects.filter(slug__startswith=DEMO_MARK).exists():
+        entries = demo_events()
         today = timezone.localdate()
-        for number in range(24):
+        for number in range(DATED_EVENTS):
+            entry = entries[number]
             # Two meetings a month: six months back, six months ahead.
             day = today + timedelta(days=-180 + number * 15 + 3)
             if day.weekday() >= 5:
                 day += timedelta(days=7 - day.weekday())
             event = _event(
-                index, number=number, day=day, rng=rng, organisers=organisers, themes=themes
+                index,
+                entry=entry,
+                number=number,
+                day=day,
+                rng=rng,
+                organisers=organisers,
+                themes=themes,
             )
             for order, (name, role, expert) in enumerate(SPEAKERS[number % 3 : number % 3 + 2]):
                 EventSpeaker.objects.create(
@@ -186,17 +199,8 @@ def load(*, scale: int, stdout) -> None:
                     is_expert_by_experience=expert,
                 )
             if event.end < timezone.now():
-                event.report_summary = (
-                    "Deelnemers deelden tien praktijkvoorbeelden; de presentaties en de "
-                    "opbrengsten staan hieronder."
-                )
-                event.report = [
-                    {
-                        "type": "paragraph",
-                        "value": "<p>Belangrijkste opbrengst: betrek ervaringsdeskundigen vanaf "
-                        "het begin, en betaal hen voor hun inzet.</p>",
-                    }
-                ]
+                event.report_summary = entry["report_summary"]
+                event.report = _blocks(entry["report"])
                 event.save_revision().publish()
                 _registrations(event, count=8, rng=rng)
             elif event.capacity:
@@ -206,12 +210,12 @@ def load(*, scale: int, stdout) -> None:
         full_day += timedelta(days=max(0, 7 - full_day.weekday()) if full_day.weekday() >= 5 else 0)
         full = _event(
             index,
+            entry=entries[FULL_EVENT],
             number=1,
             day=full_day,
             rng=rng,
             organisers=organisers,
             themes=themes,
-            title="Werksessie toegankelijke verkiezingen (vol)",
             slug=f"{DEMO_MARK}werksessie-toegankelijke-verkiezingen",
             capacity=12,
         )
@@ -228,22 +232,23 @@ def _scale(index, *, count: int, rng, organisers, themes) -> None:
     today = timezone.localdate()
     start = EventPage.objects.filter(slug__startswith=f"{DEMO_MARK}scale-").count()
     events = []
+    entries = demo_events()[:DATED_EVENTS]
     for n in range(start, start + count):
-        title, scope, fmt = TOPICS[n % len(TOPICS)]
+        entry = entries[n % len(entries)]
+        fmt, scope = entry["format"], entry["scope"]
         day = today + timedelta(days=rng.randint(-200, 200))
-        province = PROVINCES[n % len(PROVINCES)][0] if scope == EventScope.REGIONAL else ""
         events.append(
             EventPage(
-                title=f"{title} ({n})",
+                title=f"{entry['title']} ({n})",
                 slug=f"{DEMO_MARK}scale-{n}",
                 introduction="Een bijeenkomst van het netwerk.",
                 start=_at(day, 10),
                 end=_at(day, 12 + n % 5),
                 format=fmt,
-                venue_name="" if fmt == EventFormat.ONLINE else VENUES[n % len(VENUES)][0],
+                venue_name=entry["venue_name"] if fmt != EventFormat.ONLINE else "",
                 online_link="" if fmt == EventFormat.PHYSICAL else "https://meet.example.org/idm",
                 scope=scope,
-                province=province,
+                province=entry["province"] if scope == EventScope.REGIONAL else "",
                 organiser=organisers[0] if organisers else None,
                 capacity=rng.choice([20, 40, None]),
                 offers_wheelchair=True,

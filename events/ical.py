@@ -9,6 +9,7 @@ from django.utils import timezone
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vText
 
 from network.notifications import page_absolute_url
+from network.params import clean_text
 
 from .models import EventPage
 
@@ -51,6 +52,13 @@ def _location(event: EventPage) -> str:
     return ", ".join(part for part in parts if part)
 
 
+def _text(value: str) -> str:
+    # RFC 5545 allows no control characters but tab in TEXT values (line breaks are escaped);
+    # text pasted from PDF or Word carries form feeds, and strict calendar apps then reject the
+    # whole feed.
+    return clean_text(value)
+
+
 def _vevent(event: EventPage, *, request, stamp) -> Event:
     vevent = Event()
     # A stable UID per page, so calendar apps update the event rather than adding a copy.
@@ -58,12 +66,12 @@ def _vevent(event: EventPage, *, request, stamp) -> Event:
     vevent.add("dtstamp", stamp)
     vevent.add("dtstart", event.start.astimezone(AMSTERDAM))
     vevent.add("dtend", event.end.astimezone(AMSTERDAM))
-    vevent.add("summary", event.title)
+    vevent.add("summary", _text(event.title))
     if event.introduction:
-        vevent.add("description", event.introduction)
+        vevent.add("description", _text(event.introduction))
     location = _location(event)
     if location:
-        vevent.add("location", vText(location))
+        vevent.add("location", vText(_text(location)))
     url = event.get_full_url(request) if request is not None else page_absolute_url(event)
     if url:
         vevent.add("url", url)
@@ -78,7 +86,7 @@ def calendar_for(events: Iterable[EventPage], *, name: str, request=None) -> byt
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", _text(name))
     cal.add("x-wr-timezone", settings.TIME_ZONE)
     stamp = timezone.now().replace(microsecond=0)
     cal.add_component(amsterdam_vtimezone())

@@ -166,6 +166,15 @@ class EventPage(RoutablePageMixin, BasePage):
             "municipality."
         ),
     )
+    experts_wanted = models.TextField(
+        _("what we ask of experts by experience"),
+        blank=True,
+        max_length=600,
+        help_text=_(
+            "Fill this in when the event asks experts by experience to take part, for example "
+            "to speak, join a panel or test something. Experts see the event on their start page."
+        ),
+    )
     venue_name = models.CharField(
         _("venue"), max_length=200, blank=True, help_text=_("Name of the venue, if in person.")
     )
@@ -292,6 +301,7 @@ class EventPage(RoutablePageMixin, BasePage):
                 FieldPanel("organiser"),
                 FieldPanel("organiser_name"),
                 FieldPanel("audience"),
+                FieldPanel("experts_wanted"),
                 FieldPanel("capacity"),
                 FieldPanel("registration_opens_at"),
                 FieldPanel("registration_closes_at"),

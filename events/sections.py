@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 from municipalities.registry import profile_sections
 from network.privacy import register_data_exporter
 from network.registry import INBOX_ROW_LIMIT, InboxRow, home_sections, inbox, start_sections
-from network.roles import is_project_team
+from network.roles import EXPERT_BY_EXPERIENCE, is_project_team, user_roles
 
 from .models import EventPage, LiaPresentation, Registration
 from .privacy import export_registrations
@@ -45,6 +45,35 @@ def my_registrations(*, request: HttpRequest | None, user, **kwargs: Any) -> dic
             for registration in registrations
         ]
     }
+
+
+EXPERTS_WANTED_LIMIT = 5
+
+
+def events_asking_experts(*, request: HttpRequest | None, user, **kwargs: Any) -> dict | None:
+    """For experts by experience: upcoming events that ask them to take part.
+
+    Events they already registered for are left out; their registrations have their own section.
+    """
+    if EXPERT_BY_EXPERIENCE not in user_roles(user):
+        return None
+    now = timezone.now()
+    events = list(
+        EventPage.objects.live()
+        .filter(start__gte=now)
+        .exclude(experts_wanted="")
+        .exclude(registration_closes_at__lt=now)
+        .exclude(
+            registrations__in=Registration.objects.filter(user=user).exclude(
+                status=Registration.Status.CANCELLED
+            )
+        )
+        .only("id", "title", "slug", "url_path", "path", "depth", "start", "end", "experts_wanted")
+        .order_by("start", "pk")[:EXPERTS_WANTED_LIMIT]
+    )
+    if not events:
+        return None
+    return {"events": events}
 
 
 def _needs_events():
@@ -90,6 +119,12 @@ start_sections.register(
     "events/includes/start_registrations.html",
     order=40,
     context=my_registrations,
+)
+start_sections.register(
+    "events-experts-wanted",
+    "events/includes/start_experts_wanted.html",
+    order=41,
+    context=events_asking_experts,
 )
 inbox.register(
     "events-needs",

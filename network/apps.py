@@ -4,27 +4,38 @@ from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
+def _last_app_with_models() -> str:
+    return [config.label for config in apps.get_app_configs() if config.models_module][-1]
+
+
 def grant_role_permissions(sender, using="default", **kwargs) -> None:
     """Give each role the model permissions its apps declare in `role_permissions`.
 
     Runs after every migrate, when Django has created the permissions of new models,
     so a domain app only declares what its roles may do and `network` imports none of them.
+    Django sends post_migrate once per app; the grants run once, after the last app, when the
+    permissions of every app exist (each test database flush sends the signals again).
+    Without a sender (a shell, a test) the grants run at once.
     """
+    if sender is not None and sender.label != _last_app_with_models():
+        return
     # Inside: this module is imported while the app registry loads, before models may be.
     from django.contrib.auth.models import Group, Permission
 
+    wanted: dict[str, list[tuple[str, str]]] = {}
     for config in apps.get_app_configs():
         for role, perms in getattr(config, "role_permissions", {}).items():
-            group, _created = Group.objects.using(using).get_or_create(name=role)
-            for perm in perms:
-                app_label, codename = perm.split(".", 1)
-                permission = (
-                    Permission.objects.using(using)
-                    .filter(content_type__app_label=app_label, codename=codename)
-                    .first()
-                )
-                if permission is not None:
-                    group.permissions.add(permission)
+            wanted.setdefault(role, []).extend(tuple(perm.split(".", 1)) for perm in perms)
+    labels = {label for perms in wanted.values() for label, _codename in perms}
+    permissions = {
+        (permission.content_type.app_label, permission.codename): permission
+        for permission in Permission.objects.using(using)
+        .filter(content_type__app_label__in=labels)
+        .select_related("content_type")
+    }
+    for role, perms in wanted.items():
+        group, _created = Group.objects.using(using).get_or_create(name=role)
+        group.permissions.add(*(permissions[perm] for perm in perms if perm in permissions))
 
 
 def create_cache_table(sender, using="default", verbosity=1, **kwargs) -> None:

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from municipalities.registry import profile_sections
 from network.privacy import register_account_deletion_handler, register_data_exporter
-from network.registry import InboxRow, campaign_sections, inbox, main_menu
+from network.registry import InboxRow, campaign_sections, inbox, main_menu, start_sections
 from network.roles import is_moderator, is_project_team
 
 from .models import Organisation, Voice
@@ -15,6 +15,31 @@ from .views import approved_organisations, public_voices, voice_list_url
 main_menu.register("voices", _("Voices"), "voices:list", order=45)
 register_data_exporter("voices", export_voices_data)
 register_account_deletion_handler("voices", voices_on_account_deletion)
+
+MY_VOICES_LIMIT = 5
+
+
+def my_voices_context(*, request=None, user=None, **kwargs) -> dict | None:
+    """A person's latest voices and where each stands (in moderation, published, ...)."""
+    if user is None or not user.is_authenticated:
+        return None
+    voices = list(
+        Voice.objects.filter(author=user)
+        .select_related("municipality")
+        .order_by("-date", "-pk")[: MY_VOICES_LIMIT + 1]
+    )
+    if not voices:
+        return None
+    return {
+        "voices": voices[:MY_VOICES_LIMIT],
+        "more": len(voices) > MY_VOICES_LIMIT,
+        "mine_url": reverse("voices:mine"),
+    }
+
+
+start_sections.register(
+    "voices-mine", "voices/includes/start_voices.html", order=45, context=my_voices_context
+)
 
 
 def municipality_context(*, request=None, page=None, **kwargs) -> dict | None:

@@ -109,3 +109,20 @@ def test_feed_query_count_does_not_grow(client, make_event, django_assert_max_nu
     client.get("/agenda/feed.ics")
     with django_assert_max_num_queries(3):
         client.get("/agenda/feed.ics")
+
+
+def test_control_characters_from_pasted_text_do_not_reach_the_calendar(client, make_event):
+    # A form feed and a vertical tab, as text pasted from PDF or Word carries them.
+    event = make_event(
+        title="Inclusie\x0cagenda in de praktijk",
+        introduction="Wat werkt\x0b en wat niet.\nMet ervaringsdeskundigen.",
+        venue_name="Stadhuis\x0c Zwolle",
+    )
+    response = client.get(event.url + "ical/")
+    assert response.status_code == 200
+    assert not any(ord(char) < 32 and char not in "\r\n" for char in response.content.decode())
+    (vevent,) = vobject.readComponents(response.content.decode())
+    summary = vevent.vevent.summary.value
+    assert summary == "Inclusieagenda in de praktijk"
+    assert vevent.vevent.description.value == "Wat werkt en wat niet.\nMet ervaringsdeskundigen."
+    assert "Stadhuis Zwolle" in vevent.vevent.location.value

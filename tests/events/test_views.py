@@ -183,6 +183,18 @@ def test_past_event_says_so_and_offers_no_registration(client, make_event):
     assert response.status_code == 400
 
 
+def test_event_that_asks_for_experts_says_what_and_links_the_registration(client, make_event):
+    asking = make_event(experts_wanted="We zoeken twee ervaringsdeskundigen\nvoor het panel.")
+    plain = make_event(days=31)
+    html = get_html(client, asking.url)
+    assert '<h2 id="experts-wanted-title">Ervaringsdeskundigen gevraagd</h2>' in html
+    assert "We zoeken twee ervaringsdeskundigen<br>voor het panel." in html
+    assert f'href="{asking.url}aanmelden/">Schrijf u in als ervaringsdeskundige' in html
+    assert "experts-wanted-title" not in get_html(client, plain.url)
+    agenda_html = get_html(client, asking.get_parent().url)
+    assert agenda_html.count("Ervaringsdeskundigen gevraagd") == 1
+
+
 # -- registration -------------------------------------------------------------------------
 
 

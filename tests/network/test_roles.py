@@ -1,9 +1,11 @@
 """Roles: the groups exist, and who may reach the Wagtail admin."""
 
 import pytest
-from django.contrib.auth.models import Group
+from django.apps import apps
+from django.contrib.auth.models import Group, Permission
 
-from network.roles import ALL_ROLES, is_moderator, is_project_team
+from network.apps import grant_role_permissions
+from network.roles import ALL_ROLES, PROJECT_TEAM, is_moderator, is_project_team
 
 pytestmark = pytest.mark.django_db
 
@@ -52,3 +54,26 @@ def test_member_may_not_edit_pages(member, home_page):
     from wagtail.models import Page
 
     assert not Page.objects.get(pk=home_page.pk).permissions_for_user(member).can_edit()
+
+
+def test_every_declared_role_permission_exists_and_is_granted_after_migrate(db):
+    """A typo in an app's `role_permissions` would be skipped without a word; not here."""
+    for config in apps.get_app_configs():
+        for role, perms in getattr(config, "role_permissions", {}).items():
+            granted = Group.objects.get(name=role).permissions.all()
+            for perm in perms:
+                app_label, codename = perm.split(".", 1)
+                lookup = {"content_type__app_label": app_label, "codename": codename}
+                assert Permission.objects.filter(**lookup).exists(), perm
+                assert granted.filter(**lookup).exists(), f"{role} lacks {perm}"
+
+
+def test_grants_run_once_per_migrate_after_the_last_app(db):
+    """Django sends post_migrate per app; the grants wait for the last one (all permissions)."""
+    team = Group.objects.get(name=PROJECT_TEAM)
+    team.permissions.clear()
+    configs = [config for config in apps.get_app_configs() if config.models_module]
+    grant_role_permissions(sender=configs[0])
+    assert not team.permissions.exists()
+    grant_role_permissions(sender=configs[-1])
+    assert team.permissions.filter(codename="view_registration").exists()

@@ -21,6 +21,8 @@ from municipalities.factories import (
 )
 from municipalities.models import LiaStatus, MunicipalityPage
 from network import registry
+from voices.factories import VoiceFactory
+from voices.models import Voice
 
 START = "/mijn-netwerk/"
 
@@ -53,6 +55,32 @@ def world(home_page, official, expert, moderator, team_member):
         needs_consent=True,
     )
     RegistrationFactory(event=event, user=official, email=official.email, status="confirmed")
+    asking = EventPageFactory(
+        parent=agenda,
+        title="Panel toegankelijk stemmen",
+        experts_wanted="We zoeken twee ervaringsdeskundigen voor het panel.",
+    )
+    # The expert already registered here, so it is not offered again.
+    registered_asking = EventPageFactory(
+        parent=agenda, title="Testdag stemlokaal", experts_wanted="Test het stemlokaal mee."
+    )
+    RegistrationFactory(
+        event=registered_asking, user=expert, email=expert.email, status="confirmed"
+    )
+    EventPageFactory(
+        parent=agenda,
+        title="Oude vraag",
+        experts_wanted="Deze bijeenkomst is al voorbij.",
+        start=timezone.now() - timedelta(days=3),
+        end=timezone.now() - timedelta(days=3) + timedelta(hours=2),
+    )
+    VoiceFactory(
+        author=expert,
+        title="Stemmen zonder hulp",
+        # Waiting for the author, so it is not in the team's inbox.
+        status=Voice.Status.CHANGES_REQUESTED,
+        published_at=None,
+    )
 
     topic = TopicFactory(title="Toegankelijk stemmen")
     SubscriptionFactory(user=expert, topic=topic)
@@ -65,7 +93,14 @@ def world(home_page, official, expert, moderator, team_member):
     old_request = MatchRequestFactory(municipality=other)
     match = MatchFactory(request=old_request, offering_municipality=mine)
     Match.objects.filter(pk=match.pk).update(created_at=timezone.now() - timedelta(days=20))
-    return {"mine": mine, "other": other, "event": event, "request": request, "match": match}
+    return {
+        "mine": mine,
+        "other": other,
+        "event": event,
+        "asking": asking,
+        "request": request,
+        "match": match,
+    }
 
 
 def test_anonymous_is_sent_to_log_in(client, db):
@@ -128,13 +163,33 @@ def test_official_without_membership_is_told_to_ask_the_team(client, official, h
 def test_expert_sees_registrations_with_cancel_link_and_followed_topics(client, expert, world):
     client.force_login(expert)
     response = client.get(START)
-    registration = Registration.objects.get(user=expert)
+    registration = Registration.objects.get(user=expert, event=world["event"])
     assertContains(response, "Mijn inschrijvingen")
     assertContains(response, reverse("events:registration_cancel", args=[registration.token]))
     assertContains(response, "Onderwerpen die ik volg")
     assertNotContains(response, "Mijn gemeente")
     assertNotContains(response, "Wacht op u")
     assertNotContains(response, "Toegankelijkheidswensen om te regelen")
+
+
+def test_expert_sees_events_that_ask_for_experts_and_their_voices(client, expert, world):
+    client.force_login(expert)
+    response = client.get(START)
+    assertContains(response, "Bijeenkomsten die ervaringsdeskundigen vragen")
+    assertContains(response, f'href="{world["asking"].url}">Panel toegankelijk stemmen</a>')
+    assertContains(response, "We zoeken twee ervaringsdeskundigen voor het panel.")
+    # Not the one they registered for (it is under their registrations), nor one that is over.
+    assertNotContains(response, "Test het stemlokaal mee.")
+    assertNotContains(response, "Oude vraag")
+    assertContains(response, "Mijn stemmen")
+    assertContains(response, "Stemmen zonder hulp</a>: Aanpassing gevraagd")
+
+
+def test_others_are_not_offered_the_events_for_experts(client, official, world):
+    client.force_login(official)
+    response = client.get(START)
+    assertNotContains(response, "Bijeenkomsten die ervaringsdeskundigen vragen")
+    assertNotContains(response, "Mijn stemmen")
 
 
 def test_moderator_sees_the_queue_but_not_the_teams_rows(client, moderator, world):
