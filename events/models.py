@@ -49,15 +49,36 @@ PROVISION_SHORT = {
     Provision.ASSISTANCE_ANIMALS: _("assistance animal"),
     Provision.PARKING: _("reserved parking"),
 }
+# Line icons (24 x 24, drawn with the text colour) next to each provision's name. Inline SVG,
+# not emoji: emoji need a font many systems lack, and then show as empty boxes. The name is
+# always written out; the icon is decoration (aria-hidden in the template).
 PROVISION_ICONS = {
-    Provision.WHEELCHAIR: "♿",
-    Provision.NGT: "🤟",
-    Provision.SPEECH_TO_TEXT: "⌨",
-    Provision.HEARING_LOOP: "🦻",
-    Provision.QUIET_ROOM: "☾",
-    Provision.EASY_READ: "📖",
-    Provision.ASSISTANCE_ANIMALS: "🐕",
-    Provision.PARKING: "🅿",
+    Provision.WHEELCHAIR: (
+        "M10.5 4a1.5 1.5 0 1 0 3 0a1.5 1.5 0 1 0-3 0 M12 7v6h5l2 5 M12 10h4 "
+        "M9 10.5a5.5 5.5 0 1 0 7.5 7.5"
+    ),
+    Provision.NGT: (
+        "M8 13V6a1 1 0 0 1 2 0v5 M10 11V4a1 1 0 0 1 2 0v7 M12 11V5a1 1 0 0 1 2 0v6 "
+        "M14 11V7a1 1 0 0 1 2 0v7a6 6 0 0 1-6 6h-1a5 5 0 0 1-4-2l-3-4a1.3 1.3 0 0 1 2-1.6L8 15"
+    ),
+    Provision.SPEECH_TO_TEXT: "M4 5h16v11H9l-4 4v-4H4z M8 9h8 M8 12h5",
+    Provision.HEARING_LOOP: (
+        "M7 9a5 5 0 0 1 10 0c0 3-3 4-3 7a3 3 0 0 1-5.5 1.5 M10 10a2 2 0 0 1 4 0 M3 21l4-4"
+    ),
+    Provision.QUIET_ROOM: "M20 14.5A8 8 0 1 1 9.5 4a6.5 6.5 0 0 0 10.5 10.5z",
+    Provision.EASY_READ: (
+        "M3 5h6a3 3 0 0 1 3 3v12a2.5 2.5 0 0 0-2.5-2.5H3z "
+        "M21 5h-6a3 3 0 0 0-3 3v12a2.5 2.5 0 0 1 2.5-2.5H21z"
+    ),
+    Provision.ASSISTANCE_ANIMALS: (
+        "M8 16c0-2.5 2-4.5 4-4.5s4 2 4 4.5-2 3.5-4 3.5-4-1-4-3.5z "
+        "M4.5 11a1.5 1.5 0 1 0 3 0a1.5 1.5 0 1 0-3 0 M8.5 6.5a1.5 1.5 0 1 0 3 0a1.5 1.5 0 1 0-3 0 "
+        "M12.5 6.5a1.5 1.5 0 1 0 3 0a1.5 1.5 0 1 0-3 0 M16.5 11a1.5 1.5 0 1 0 3 0a1.5 1.5 0 1 0-3 0"
+    ),
+    Provision.PARKING: (
+        "M5 3h14a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z "
+        "M10 17V7h3a3 3 0 0 1 0 6h-3"
+    ),
 }
 
 # The twelve provinces, by CBS code as MunicipalityPage.province_code stores them.

@@ -1,10 +1,20 @@
 """Demo data of the foundation: the page tree, site settings and one account per role."""
 
+import datetime
+
 from django.conf import settings
+from django.utils import timezone
 from wagtail.models import Site
 
 from .factories import DEFAULT_PASSWORD, UserFactory
-from .models import NetworkSettings, StandardPage, User
+from .models import (
+    AccessibilityGap,
+    AccessibilityStatementPage,
+    ComplianceStatus,
+    NetworkSettings,
+    StandardPage,
+    User,
+)
 from .pages import ensure_home_page
 from .roles import EXPERT_BY_EXPERIENCE, MODERATOR, MUNICIPAL_OFFICIAL, PROJECT_TEAM
 
@@ -71,20 +81,78 @@ STANDARD_PAGES = [
             ),
         ],
     },
-    {
-        "slug": "toegankelijkheid",
-        "title": "Toegankelijkheidsverklaring",
-        "introduction": "Deze website wil voor iedereen bruikbaar zijn en voldoet aan WCAG 2.2 niveau AA.",
-        "show_in_menus": False,
-        "body": [
-            _rich(
-                "<p>Elke paginasoort en elk formulier wordt automatisch getest met axe-core en de "
-                "W3C Nu HTML Checker, en met het toetsenbord doorlopen. Loopt u toch tegen een "
-                "probleem aan? Laat het ons weten via het contactadres onderaan de pagina.</p>"
-            )
-        ],
-    },
 ]
+
+
+STATEMENT_SLUG = "toegankelijkheid"
+
+# The known gaps are real gaps of this site today.
+KNOWN_GAPS = [
+    (
+        "Pagina's, praktijkvoorbeelden en categorieën zijn nog niet allemaal in het Engels. "
+        "Op de Engelse site staat de Nederlandse tekst dan met de juiste taal gemarkeerd.",
+        "3.1.2 Taal van onderdelen",
+        365,
+    ),
+    (
+        "Documenten die gemeenten zelf uploaden, zoals hun Lokale Inclusie Agenda als PDF, zijn "
+        "niet altijd toegankelijk. We vragen gemeenten om ook een webpagina of een toegankelijke "
+        "PDF.",
+        "1.1.1 Niet-tekstuele content; 1.3.1 Info en relaties",
+        180,
+    ),
+    (
+        "Niet bij elke pagina staat al een samenvatting in makkelijke taal of een video in "
+        "Nederlandse Gebarentaal.",
+        "",
+        270,
+    ),
+]
+
+
+def _accessibility_statement(home, contact_email: str) -> None:
+    """The statement in the Dutch model format; an older text page at its address stays."""
+    if (
+        AccessibilityStatementPage.objects.exists()
+        or home.get_children().filter(slug=STATEMENT_SLUG).exists()
+    ):
+        return
+    today = timezone.localdate()
+    checked = today - datetime.timedelta(days=30)
+    page = AccessibilityStatementPage(
+        title="Toegankelijkheidsverklaring",
+        slug=STATEMENT_SLUG,
+        introduction=(
+            "Iedereen doet mee! wil dat iedereen deze website kan gebruiken. Hier leest u hoe "
+            "toegankelijk de site is, wat nog niet goed gaat en waar u een probleem meldt."
+        ),
+        status=ComplianceStatus.B,
+        scope="iedereendoetmee.example.org: alle openbare pagina's, formulieren en het forum.",
+        statement_date=today,
+        checked_on=checked,
+        check_method=(
+            "Het projectteam test elke paginasoort en elk formulier bij elke wijziging "
+            "automatisch met axe-core (WCAG 2.2 niveau A en AA) en de W3C Nu HTML Checker, in "
+            "Chromium. Ook doorlopen we elke taak alleen met het toetsenbord. Twee keer per jaar "
+            "testen ervaringsdeskundigen de site met een schermlezer, vergroting en spraak."
+        ),
+        contact_email=contact_email,
+        response_days=5,
+        complaint_route=(
+            "<p>Bent u niet tevreden over ons antwoord? Dan kunt u een klacht indienen bij de "
+            "VNG. Helpt dat ook niet, dan kunt u terecht bij de Nationale ombudsman.</p>"
+        ),
+    )
+    for order, (description, criterion, days) in enumerate(KNOWN_GAPS):
+        page.gaps.add(
+            AccessibilityGap(
+                sort_order=order,
+                description=description,
+                criterion=criterion,
+                planned_fix=today + datetime.timedelta(days=days),
+            )
+        )
+    home.add_child(instance=page).save_revision().publish()
 
 
 def load(*, scale: int, stdout) -> None:
@@ -92,6 +160,7 @@ def load(*, scale: int, stdout) -> None:
     for spec in STANDARD_PAGES:
         if not StandardPage.objects.filter(slug=spec["slug"]).exists():
             home.add_child(instance=StandardPage(**spec)).save_revision().publish()
+    _accessibility_statement(home, "iedereendoetmee@example.org")
     site = Site.objects.get(is_default_site=True)
     network_settings = NetworkSettings.for_site(site)
     network_settings.contact_email = "iedereendoetmee@example.org"

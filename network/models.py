@@ -5,10 +5,11 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .blocks import BodyBlock
@@ -167,6 +168,120 @@ class StandardPage(BasePage):
 
     class Meta:
         verbose_name = _("standard page")
+
+
+class ComplianceStatus(models.TextChoices):
+    """The statuses of the Dutch model accessibility statement (toegankelijkheidsverklaring.nl)."""
+
+    A = "A", _("A: fully compliant")
+    B = "B", _("B: partially compliant")
+    C = "C", _("C: first measures taken")
+    D = "D", _("D: first measures not yet taken")
+    E = "E", _("E: not compliant")
+
+
+class AccessibilityStatementPage(BasePage):
+    """The accessibility statement in the Dutch model format.
+
+    Dutch public bodies publish status, scope, how and when the site was checked, the known gaps
+    with the date each will be fixed, and where to report a problem or complain.
+    """
+
+    template = "network/accessibility_statement_page.html"
+    parent_page_types = ["network.HomePage"]
+    subpage_types: list[str] = []
+    max_count = 1
+
+    status = models.CharField(
+        _("status"), max_length=1, choices=ComplianceStatus.choices, default=ComplianceStatus.B
+    )
+    scope = models.TextField(
+        _("scope"),
+        max_length=500,
+        help_text=_("Which websites and parts this statement is about."),
+    )
+    statement_date = models.DateField(_("date of this statement"))
+    checked_on = models.DateField(_("date of the last check"))
+    check_method = models.TextField(
+        _("how the site was checked"),
+        max_length=2000,
+        help_text=_("Who checked, with which tools and methods, and which pages."),
+    )
+    report_url = models.URLField(
+        _("link to the check report"),
+        blank=True,
+        help_text=_("The report of the last check, if it is published."),
+    )
+    contact_email = models.EmailField(
+        _("email address for accessibility problems"),
+        help_text=_("Where visitors report a problem; the team answers within five working days."),
+    )
+    response_days = models.PositiveSmallIntegerField(_("answer within (working days)"), default=5)
+    complaint_route = RichTextField(
+        _("complaint route"),
+        features=["bold", "italic", "link"],
+        help_text=_("What a visitor can do when the answer does not help, e.g. the ombudsman."),
+    )
+    body = StreamField(
+        BodyBlock(), blank=True, help_text=_("More about what the network does for accessibility.")
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("introduction"),
+        MultiFieldPanel(
+            [FieldPanel("status"), FieldPanel("scope"), FieldPanel("statement_date")],
+            heading=_("Status"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("checked_on"), FieldPanel("check_method"), FieldPanel("report_url")],
+            heading=_("The last check"),
+        ),
+        InlinePanel("gaps", heading=_("Known problems and plans"), label=_("problem")),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_email"),
+                FieldPanel("response_days"),
+                FieldPanel("complaint_route"),
+            ],
+            heading=_("Contact and complaints"),
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("accessibility statement")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["gaps"] = list(self.gaps.all())
+        return context
+
+
+class AccessibilityGap(Orderable):
+    """A known accessibility problem, the success criterion it fails and when it will be fixed."""
+
+    page = ParentalKey(AccessibilityStatementPage, on_delete=models.CASCADE, related_name="gaps")
+    description = models.TextField(_("problem"), max_length=1000)
+    criterion = models.CharField(
+        _("WCAG success criterion"),
+        max_length=100,
+        blank=True,
+        help_text=_("For example: 1.2.2 Captions (prerecorded)."),
+    )
+    planned_fix = models.DateField(_("fixed before"), null=True, blank=True)
+    fixed = models.BooleanField(_("fixed"), default=False)
+
+    panels = [
+        FieldPanel("description"),
+        FieldPanel("criterion"),
+        FieldPanel("planned_fix"),
+        FieldPanel("fixed"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("known problem")
+        verbose_name_plural = _("known problems")
 
 
 @register_setting(icon="site")

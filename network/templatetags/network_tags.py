@@ -228,3 +228,15 @@ def expert_badge(is_expert: bool) -> dict:
     Pass a flag annotated with `network.roles.expert_flag`, so a list costs no extra queries.
     """
     return {"is_expert": bool(is_expert)}
+
+
+@register.simple_tag
+def content_lang() -> str:
+    """` lang="nl"` on an element with editor content when the page is shown in another language.
+
+    Pages are written in Dutch; under /en/ their untranslated text must say it is Dutch
+    (WCAG 3.1.2, language of parts), so screen readers pronounce it as Dutch.
+    """
+    if get_language() == settings.LANGUAGE_CODE:
+        return ""
+    return mark_safe(f' lang="{settings.LANGUAGE_CODE}"')  # noqa: S308 (a setting, no input)

@@ -1,5 +1,6 @@
 """The event page's own rules: validation, provisions, registration state, who organises."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -64,6 +65,15 @@ def test_provisions_are_listed_in_order_with_icons():
     values = [p["value"] for p in event.provisions]
     assert values == ["ngt", "quiet_room"]
     assert all(p["icon"] and p["label"] for p in event.provisions)
+
+
+def test_every_provision_has_an_svg_path_and_no_emoji():
+    from events.models import PROVISION_ICONS, Provision
+
+    assert set(PROVISION_ICONS) == set(Provision)
+    for icon in PROVISION_ICONS.values():
+        # SVG path data: commands, numbers and spaces only (no emoji, no markup).
+        assert re.fullmatch(r"[MmLlHhVvCcSsQqTtAaZz0-9 .,-]+", icon), icon
 
 
 def test_registration_window_states():

@@ -150,7 +150,9 @@ def test_event_page_shows_provisions_speakers_and_status(
     html = response.content.decode()
     assert "Fatima" in html and "ervaringsdeskundige" in html
     assert "Rolstoeltoegankelijke" in html  # provision text, not just an icon
-    assert 'aria-hidden="true">♿' in html
+    # The icon is an inline SVG hidden from screen readers, not an emoji that needs a font.
+    assert '<svg class="event-provisions__icon" aria-hidden="true" focusable="false"' in html
+    assert "♿" not in html
     assert "Inschrijven is open." in html
 
 

@@ -4,7 +4,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from network.factories import StandardPageFactory
-from network.models import HomePage, StandardPage
+from network.models import AccessibilityStatementPage, HomePage, StandardPage
 from network.pages import ensure_home_page
 
 
@@ -27,6 +27,12 @@ class NetworkPageTreeTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(StandardPage, {Page, HomePage, StandardPage})
         self.assertCanCreateAt(HomePage, StandardPage)
         self.assertCanCreateAt(StandardPage, StandardPage)
+
+    def test_the_accessibility_statement_sits_once_under_the_home_page(self):
+        self.assertAllowedParentPageTypes(AccessibilityStatementPage, {HomePage})
+        self.assertAllowedSubpageTypes(AccessibilityStatementPage, set())
+        self.assertCanCreateAt(HomePage, AccessibilityStatementPage)
+        self.assertCanNotCreateAt(StandardPage, AccessibilityStatementPage)
 
     def test_pages_route_and_render(self):
         for page in (self.home, self.about, self.team):

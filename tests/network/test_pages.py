@@ -36,6 +36,9 @@ def test_standard_page_renders_in_both_languages(client, about):
     assert '<html lang="en">' in html
     # the language switch leads to the same page in Dutch
     assert '<a href="/over-ons/" lang="nl" hreflang="nl">' in html
+    # the page's own (Dutch) text says it is Dutch on the English site, and only there
+    assert '<h1 lang="nl">Over ons netwerk</h1>' in html
+    assert "<h1>Over ons netwerk</h1>" in html_of(client.get("/over-ons/"))
 
 
 def test_home_page_has_landmarks_and_skip_link(client, home_page):
