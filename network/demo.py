@@ -66,18 +66,48 @@ STANDARD_PAGES = [
         "show_in_menus": False,
         "body": [
             _rich(
-                "<p>Wij verwerken alleen wat nodig is: uw account, uw aanmeldingen en uw berichten. "
-                "Toegankelijkheidswensen bij een aanmelding bewaren we alleen met uw toestemming en "
-                "wissen we na afloop van de bijeenkomst. Via uw profiel kunt u uw gegevens downloaden "
-                "of uw account verwijderen.</p>"
+                "<p>Wij verwerken alleen wat nodig is voor het netwerk. Hieronder staat per soort "
+                "gegeven wat we bewaren, waarom en hoe lang. Via uw profiel kunt u al uw gegevens "
+                "downloaden of uw account verwijderen.</p>"
             ),
             _rich(
-                "<p>Stemmen: een stem die u deelt, tonen we alleen met uw toestemming en met de "
-                "naam die u kiest (uw naam, alleen uw voornaam, of anoniem). Bij een anonieme stem "
-                "staat uw naam nergens op de site, niet in feeds en niet in exports. Uw "
-                "contactgegevens ziet alleen het projectteam. U kunt een stem altijd intrekken; "
-                "verwijdert u uw account, dan trekken we uw stemmen in en halen we uw naam en "
-                "contactgegevens eruit.</p>"
+                "<ul>"
+                "<li><b>Uw account</b>: naam, e-mailadres, organisatie, rol en taal. Nodig om in "
+                "te loggen en u berichten te sturen. We bewaren het tot u uw account verwijdert."
+                "</li>"
+                "<li><b>Inschrijvingen voor bijeenkomsten</b>: naam, e-mailadres, organisatie en "
+                "rol. We bewaren ze zolang de bijeenkomst in de agenda staat.</li>"
+                "<li><b>Toegankelijkheidswensen</b> (zoals een tolk NGT of een prikkelarme "
+                "ruimte): dit zijn gegevens over uw gezondheid. We bewaren ze alleen met uw "
+                "toestemming, alleen de organisator en het projectteam zien ze, en we wissen ze "
+                "7 dagen na de bijeenkomst. Elke keer dat iemand ze bekijkt of downloadt, leggen "
+                "we vast wie dat was en wanneer.</li>"
+                "<li><b>Stemmen</b>: uw verhaal, uw naam zoals u die kiest (uw naam, alleen uw "
+                "voornaam of anoniem) en uw contactgegevens. We tonen een stem alleen met uw "
+                "toestemming. Bij een anonieme stem staat uw naam nergens op de site, niet in "
+                "feeds en niet in exports. Uw contactgegevens ziet alleen het projectteam. U kunt "
+                "een stem altijd intrekken; verwijdert u uw account, dan trekken we uw stemmen in "
+                "en halen we uw naam en contactgegevens eruit.</li>"
+                "<li><b>Matchaanvragen</b>: de vraag van uw gemeente en de naam en het "
+                "e-mailadres van de contactpersoon. Het projectteam en de gemeenten in de match "
+                "zien ze. Verwijdert u uw account, dan blijven uw contactgegevens bij de aanvraag "
+                "staan zolang de match loopt, zodat de andere gemeente u kan bereiken; vraag het "
+                "projectteam als u ze eerder weg wilt hebben.</li>"
+                "<li><b>Forumberichten, steun voor prioriteiten en gevolgde gemeenten</b>: wat u "
+                "schrijft en volgt, met uw naam. We bewaren het tot u het verwijdert of uw account "
+                "verwijdert.</li>"
+                "<li><b>Sollicitaties op stageplaatsen</b>: uw motivatie en eventuele "
+                "toegankelijkheidswensen. De wensen wissen we 30 dagen nadat de stage is "
+                "afgelopen.</li>"
+                "<li><b>Inloggen</b>: voor het projectteam, moderatoren en beheerders leggen we "
+                "vast wanneer zij inloggen, omdat zij gevoelige gegevens kunnen zien.</li>"
+                "</ul>"
+            ),
+            _rich(
+                "<p>U heeft het recht om uw gegevens in te zien, te verbeteren en te laten "
+                "verwijderen. Heeft u een vraag of een klacht over uw gegevens? Mail het "
+                "projectteam. Komen we er samen niet uit, dan kunt u een klacht indienen bij de "
+                "Autoriteit Persoonsgegevens.</p>"
             ),
         ],
     },
@@ -89,8 +119,9 @@ STATEMENT_SLUG = "toegankelijkheid"
 # The known gaps are real gaps of this site today.
 KNOWN_GAPS = [
     (
-        "Pagina's, praktijkvoorbeelden en categorieën zijn nog niet allemaal in het Engels. "
-        "Op de Engelse site staat de Nederlandse tekst dan met de juiste taal gemarkeerd.",
+        "Pagina's, praktijkvoorbeelden en categorieën zijn nog niet allemaal in het Engels. Op "
+        "de Engelse site staat dan de Nederlandse tekst, en niet overal is die als Nederlands "
+        "gemarkeerd.",
         "3.1.2 Taal van onderdelen",
         365,
     ),

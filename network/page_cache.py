@@ -15,6 +15,8 @@ responses for signed-in visitors are marked `private, no-store`.
 
 import gzip
 import hashlib
+import threading
+from collections import OrderedDict
 
 import brotli
 from django.conf import settings
@@ -51,6 +53,55 @@ MIN_COMPRESS_BYTES = 512
 BODY_HEADERS = frozenset({"content-length", "content-encoding", "etag", "cache-control", "vary"})
 
 
+class LocalEntries:
+    """The entries this process served lately, in memory, least recently used out first.
+
+    A large page (the overview is 250 KB, with its gzip and brotli bodies 300 KB) would otherwise
+    travel from the shared cache and be unpickled at every request. An entry here is used only
+    while its token is still the shared cache's current one, so a write in any process makes
+    it stale at once, just like the shared copy.
+    """
+
+    def __init__(self, max_bytes: int):
+        self.max_bytes = max_bytes
+        self.size = 0
+        self._entries: OrderedDict[str, tuple[dict, int]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: str, token: str) -> dict | None:
+        with self._lock:
+            found = self._entries.get(key)
+            if found is None or found[0]["token"] != token:
+                return None
+            self._entries.move_to_end(key)
+            return found[0]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._entries
+
+    def put(self, key: str, entry: dict) -> None:
+        size = sum(len(entry[name]) for name in ("identity", "gzip", "br") if name in entry)
+        if size > self.max_bytes // 4:
+            return
+        with self._lock:
+            old = self._entries.pop(key, None)
+            if old is not None:
+                self.size -= old[1]
+            self._entries[key] = (entry, size)
+            self.size += size
+            while self.size > self.max_bytes:
+                _key, (_entry, dropped) = self._entries.popitem(last=False)
+                self.size -= dropped
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+            self.size = 0
+
+
+LOCAL = LocalEntries(settings.PAGE_CACHE_LOCAL_BYTES)
+
+
 class PageCacheMiddleware:
     """Serve anonymous GET requests from the shared cache; store what is safe to share."""
 
@@ -61,16 +112,25 @@ class PageCacheMiddleware:
         if not cache_applies(request):
             return mark_private(request, self.get_response(request))
         key = page_key(request)
-        found = cache.get_many([CONTENT_VERSION_KEY, key])
-        token = effective_token(found.get(CONTENT_VERSION_KEY) or shared_token())
-        entry = found.get(key)
+        if key in LOCAL:
+            # Only the small token travels; the body is in this process already.
+            token = effective_token(cache.get(CONTENT_VERSION_KEY) or shared_token())
+            entry = LOCAL.get(key, token)
+            if entry is None:
+                entry = cache.get(key)
+        else:
+            found = cache.get_many([CONTENT_VERSION_KEY, key])
+            token = effective_token(found.get(CONTENT_VERSION_KEY) or shared_token())
+            entry = found.get(key)
         if entry is not None and entry["token"] == token:
+            LOCAL.put(key, entry)
             return answer(request, entry, "hit")
         response = self.get_response(request)
         if not storable(request, response):
             return mark_private(request, response)
         entry = make_entry(response, token)
         cache.set(key, entry, settings.PAGE_CACHE_TIMEOUT)
+        LOCAL.put(key, entry)
         return answer(request, entry, "miss")
 
 

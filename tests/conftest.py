@@ -4,6 +4,7 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 
+from network import page_cache
 from network.cache import renew_all
 from network.factories import UserFactory
 from network.pages import ensure_home_page
@@ -69,6 +70,7 @@ def fresh_content_tokens():
     Some caches are renewed on commit, which a rolled-back test never reaches.
     """
     cache.clear()
+    page_cache.LOCAL.clear()
     renew_all()
 
 

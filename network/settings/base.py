@@ -222,6 +222,8 @@ else:
 # seconds and serve it stale while they revalidate for STALE_WHILE_REVALIDATE more.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_TIMEOUT = 60 * 60 * 24
+# Each process also keeps the pages it served lately in memory (checked against the shared token).
+PAGE_CACHE_LOCAL_BYTES = int(os.environ.get("PAGE_CACHE_LOCAL_BYTES", str(32 * 1024 * 1024)))
 PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))
 PAGE_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("PAGE_CACHE_STALE_WHILE_REVALIDATE", "300"))
 # Paths (after the language prefix) never cached: personal, secret links, admin, files.

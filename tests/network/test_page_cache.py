@@ -6,6 +6,7 @@ import gzip
 import brotli
 import pytest
 from django.contrib.sessions.models import Session
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -19,6 +20,7 @@ from municipalities.importer import ensure_index_page
 from municipalities.models import LiaStatus, LiaStatusChange, MunicipalityPage
 from municipalities.services import lia_status_record
 from network import cache as content_cache
+from network import page_cache
 from network.factories import StandardPageFactory, UserFactory
 from network.models import NetworkSettings
 from taxonomy.factories import ThemeFactory
@@ -66,6 +68,33 @@ def test_an_anonymous_page_is_stored_once_and_then_served_from_the_cache(
     assert "stale-while-revalidate=300" in second["Cache-Control"]
     assert "Cookie" in second["Vary"]
     assert not second.cookies
+
+
+def test_a_process_serves_a_page_from_memory_while_the_shared_token_is_current(
+    client, standard_page
+):
+    first = get_ok(client, standard_page.url)
+    key = next(reversed(page_cache.LOCAL._entries))
+    # The shared copy is gone (evicted, or another process's cache): memory still answers.
+    cache.delete(key)
+    again = get_ok(client, standard_page.url)
+    assert again["X-Page-Cache"] == "hit" and again.content == first.content
+    # A write anywhere renews the shared token: the copy in memory is stale at once.
+    content_cache.content_changed()
+    assert get_ok(client, standard_page.url)["X-Page-Cache"] == "miss"
+
+
+def test_the_memory_layer_drops_the_least_recently_used_beyond_its_size():
+    local = page_cache.LocalEntries(max_bytes=4000)
+    for name in "abcd":
+        local.put(name, {"token": "t", "identity": b"x" * 900})
+    assert local.get("a", "t") is not None  # 'a' is now the most recently used
+    local.put("e", {"token": "t", "identity": b"x" * 900})
+    assert local.get("b", "t") is None and local.get("a", "t") is not None
+    assert local.size == 3600
+    assert local.get("a", "other-token") is None
+    local.put("huge", {"token": "t", "identity": b"x" * 2000})  # over a quarter: not kept
+    assert "huge" not in local
 
 
 def test_a_known_etag_gets_304_without_a_body(client, standard_page):
