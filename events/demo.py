@@ -107,6 +107,7 @@ def _event(index, *, entry: dict, number: int, day: date, rng, organisers, theme
         "title": entry["title"],
         "slug": f"{DEMO_MARK}{slugify(entry['title'])}-{day:%Y-%m-%d}-{number}",
         "introduction": entry["introduction"],
+        "easy_read_summary": entry.get("easy_read_summary", ""),
         "start": _at(day, entry["start_hour"]),
         "end": _at(day, entry["end_hour"]),
         "format": fmt,

@@ -21,7 +21,7 @@ from wagtail.search import index
 
 from municipalities.reference import load_provinces
 from network.blocks import BodyBlock
-from network.models import BasePage
+from network.models import BasePage, EasyReadAndSignLanguage
 from network.roles import is_project_team
 
 
@@ -159,7 +159,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         return agenda_past(request, index=self)
 
 
-class EventPage(RoutablePageMixin, BasePage):
+class EventPage(RoutablePageMixin, EasyReadAndSignLanguage, BasePage):
     """One meeting of the network: when, where, for whom, how accessible, and its report."""
 
     template = "events/event_page.html"
@@ -303,6 +303,7 @@ class EventPage(RoutablePageMixin, BasePage):
 
     content_panels = BasePage.content_panels + [
         FieldPanel("introduction"),
+        *EasyReadAndSignLanguage.easy_read_panels,
         MultiFieldPanel(
             [FieldPanel("start"), FieldPanel("end"), FieldPanel("format")], heading=_("When")
         ),
@@ -347,6 +348,7 @@ class EventPage(RoutablePageMixin, BasePage):
         index.SearchField("organiser_name"),
         index.SearchField("body"),
         index.SearchField("report_summary"),
+        index.SearchField("easy_read_summary"),
         index.FilterField("start"),
         index.FilterField("scope"),
         index.FilterField("province"),

@@ -50,7 +50,7 @@ Status = Registration.Status
 
 def listed_events(index: EventIndexPage | None = None):
     """Live events for lists: no StreamFields, confirmed seats annotated."""
-    queryset = EventPage.objects.live().defer("body", "report")
+    queryset = EventPage.objects.live().defer("body", "report", "sign_language_video")
     if index is not None:
         queryset = queryset.child_of(index)
     return with_confirmed_count(queryset)
@@ -172,7 +172,7 @@ def agenda_feed(request: HttpRequest) -> HttpResponse:
             content_type="text/plain; charset=utf-8",
         )
     events = (
-        form.filter(EventPage.objects.live().defer("body", "report"))
+        form.filter(EventPage.objects.live().defer("body", "report", "sign_language_video"))
         .filter(end__gt=timezone.now())
         .order_by("start", "pk")
     )

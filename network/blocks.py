@@ -22,6 +22,26 @@ class HeadingBlock(blocks.StructBlock):
         template = "components/blocks/heading_block.html"
 
 
+class VideoBlock(blocks.StructBlock):
+    """A video file played by the browser itself, always with a WebVTT captions track."""
+
+    title = blocks.CharBlock(label=_("title"), help_text=_("What the video is about."))
+    video = DocumentChooserBlock(label=_("video file"), help_text=_("An MP4 or WebM file."))
+    captions = DocumentChooserBlock(
+        label=_("captions"),
+        help_text=_("A WebVTT file (.vtt) with the spoken text; required, so everyone can follow."),
+    )
+    transcript = blocks.TextBlock(
+        required=False,
+        label=_("transcript"),
+        help_text=_("Optional: the full text of the video for people who do not watch it."),
+    )
+
+    class Meta:
+        icon = "media"
+        template = "components/blocks/video_block.html"
+
+
 class ImageBlock(blocks.StructBlock):
     """An image with required alternative text (or explicitly decorative)."""
 

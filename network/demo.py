@@ -50,6 +50,13 @@ STANDARD_PAGES = [
         "slug": "manifest",
         "title": "Manifest Iedereen doet mee!",
         "introduction": "Gemeenten die het manifest ondertekenen, maken werk van het VN-verdrag Handicap.",
+        "easy_read_summary": (
+            "Het manifest is een belofte van een gemeente.\n"
+            "De gemeente belooft: mensen met een beperking doen overal mee.\n"
+            "De gemeente praat eerst met mensen met een beperking. Daarna maakt zij een plan.\n"
+            "Dat plan heet de Lokale Inclusie Agenda.\n"
+            "Gemeenten leren van elkaar hoe het beter kan."
+        ),
         "show_in_menus": True,
         "body": [
             _rich(
@@ -186,8 +193,21 @@ def _accessibility_statement(home, contact_email: str) -> None:
     home.add_child(instance=page).save_revision().publish()
 
 
+HOME_EASY_READ = (
+    "Op deze website werken gemeenten samen.\n"
+    "Zij willen dat iedereen mee kan doen. Ook mensen met een beperking.\n"
+    "Hier vindt u voorbeelden van andere gemeenten.\n"
+    "U kunt naar een bijeenkomst komen.\n"
+    "U kunt een vraag stellen op het forum.\n"
+    "En u kunt vertellen wat u belangrijk vindt in uw gemeente."
+)
+
+
 def load(*, scale: int, stdout) -> None:
     home = ensure_home_page()
+    if not home.easy_read_summary:
+        home.easy_read_summary = HOME_EASY_READ
+        home.save_revision().publish()
     for spec in STANDARD_PAGES:
         if not StandardPage.objects.filter(slug=spec["slug"]).exists():
             home.add_child(instance=StandardPage(**spec)).save_revision().publish()

@@ -12,7 +12,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from .blocks import BodyBlock
+from .blocks import BodyBlock, VideoBlock
 from .roles import ROLE_LABELS, user_roles
 
 
@@ -129,7 +129,40 @@ class BasePage(Page):
         abstract = True
 
 
-class HomePage(BasePage):
+class EasyReadAndSignLanguage(models.Model):
+    """An easy-language summary and a sign-language (NGT) video, for pages that have them.
+
+    Shown by `components/easy_read_and_sign_language.html` under a page's introduction.
+    """
+
+    easy_read_summary = models.TextField(
+        _("summary in easy language"),
+        blank=True,
+        max_length=1500,
+        help_text=_(
+            "Optional: what this page says, in easy Dutch (B1 or simpler, short sentences)."
+        ),
+    )
+    sign_language_video = StreamField(
+        [("video", VideoBlock())],
+        blank=True,
+        max_num=1,
+        verbose_name=_("video in Dutch Sign Language (NGT)"),
+        help_text=_("Optional: the page in NGT, as a video file with captions and a transcript."),
+    )
+
+    easy_read_panels = [
+        MultiFieldPanel(
+            [FieldPanel("easy_read_summary"), FieldPanel("sign_language_video")],
+            heading=_("Easy language and sign language"),
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(EasyReadAndSignLanguage, BasePage):
     """The network's front door."""
 
     template = "network/home_page.html"
@@ -142,17 +175,22 @@ class HomePage(BasePage):
         help_text=_("Text, calls to action and highlights below the introduction."),
     )
 
-    content_panels = BasePage.content_panels + [
-        FieldPanel("introduction"),
-        FieldPanel("body"),
+    content_panels = (
+        BasePage.content_panels
+        + [FieldPanel("introduction")]
+        + EasyReadAndSignLanguage.easy_read_panels
+        + [FieldPanel("body")]
+    )
+    search_fields = BasePage.search_fields + [
+        index.SearchField("body"),
+        index.SearchField("easy_read_summary"),
     ]
-    search_fields = BasePage.search_fields + [index.SearchField("body")]
 
     class Meta:
         verbose_name = _("home page")
 
 
-class StandardPage(BasePage):
+class StandardPage(EasyReadAndSignLanguage, BasePage):
     """A page of text: about, the manifest, privacy and accessibility statements."""
 
     template = "network/standard_page.html"
@@ -160,11 +198,16 @@ class StandardPage(BasePage):
 
     body = StreamField(BodyBlock(), blank=True, help_text=_("The page's content."))
 
-    content_panels = BasePage.content_panels + [
-        FieldPanel("introduction"),
-        FieldPanel("body"),
+    content_panels = (
+        BasePage.content_panels
+        + [FieldPanel("introduction")]
+        + EasyReadAndSignLanguage.easy_read_panels
+        + [FieldPanel("body")]
+    )
+    search_fields = BasePage.search_fields + [
+        index.SearchField("body"),
+        index.SearchField("easy_read_summary"),
     ]
-    search_fields = BasePage.search_fields + [index.SearchField("body")]
 
     class Meta:
         verbose_name = _("standard page")

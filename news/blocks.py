@@ -1,30 +1,9 @@
-"""Blocks only news and campaigns need: video with captions, interview questions, material."""
+"""Blocks only news and campaigns need: interview questions, material (and the shared video)."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.documents.blocks import DocumentChooserBlock
 
-from network.blocks import BodyBlock
-
-
-class VideoBlock(blocks.StructBlock):
-    """A video file played by the browser itself, always with a WebVTT captions track."""
-
-    title = blocks.CharBlock(label=_("title"), help_text=_("What the video is about."))
-    video = DocumentChooserBlock(label=_("video file"), help_text=_("An MP4 or WebM file."))
-    captions = DocumentChooserBlock(
-        label=_("captions"),
-        help_text=_("A WebVTT file (.vtt) with the spoken text; required, so everyone can follow."),
-    )
-    transcript = blocks.TextBlock(
-        required=False,
-        label=_("transcript"),
-        help_text=_("Optional: the full text of the video for people who do not watch it."),
-    )
-
-    class Meta:
-        icon = "media"
-        template = "news/blocks/video_block.html"
+from network.blocks import BodyBlock, VideoBlock
 
 
 class QuestionAnswerBlock(blocks.StructBlock):
