@@ -162,7 +162,7 @@ class EasyReadAndSignLanguage(models.Model):
         abstract = True
 
 
-class HomePage(EasyReadAndSignLanguage, BasePage):
+class HomePage(BasePage, EasyReadAndSignLanguage):  # noqa: DJ008 (Page has __str__)
     """The network's front door."""
 
     template = "network/home_page.html"
@@ -190,7 +190,7 @@ class HomePage(EasyReadAndSignLanguage, BasePage):
         verbose_name = _("home page")
 
 
-class StandardPage(EasyReadAndSignLanguage, BasePage):
+class StandardPage(BasePage, EasyReadAndSignLanguage):  # noqa: DJ008 (Page has __str__)
     """A page of text: about, the manifest, privacy and accessibility statements."""
 
     template = "network/standard_page.html"
