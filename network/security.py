@@ -1,8 +1,9 @@
 """Two-factor authentication for the people who see health data or moderate people.
 
 The project team, moderators and superusers must set up an authenticator app (allauth's MFA:
-TOTP and recovery codes) before they can use the site; their sessions are shorter and their
-logins are logged. Members may turn two-factor on themselves.
+TOTP and recovery codes) before they can use the site, and may add a security key or passkey
+(WebAuthn) next to it; their sessions are shorter and their logins are logged. Members may turn
+two-factor on themselves, with either.
 """
 
 import logging

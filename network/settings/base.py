@@ -158,7 +158,10 @@ RATE_LIMITS = {
 }
 # Two-factor (allauth.mfa): required for the project team, moderators and superusers
 # (network.security), optional for members. Their sessions last PRIVILEGED_SESSION_AGE seconds.
-MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# An authenticator app (TOTP) with recovery codes, or a security key / passkey (WebAuthn).
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+# WebAuthn needs HTTPS, except on a developer's own machine (http://localhost).
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = env_bool("MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN", False)
 MFA_TOTP_ISSUER = "Iedereen doet mee!"
 MFA_REQUIRED_FOR_PRIVILEGED_ROLES = env_bool("MFA_REQUIRED_FOR_PRIVILEGED_ROLES", True)
 PRIVILEGED_SESSION_AGE = int(os.environ.get("PRIVILEGED_SESSION_AGE", str(8 * 60 * 60)))

@@ -12,3 +12,5 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
 DEMO_DATA_PRINT_ACCOUNTS = True
 # Pages render afresh while you work on them; PAGE_CACHE_ENABLED=1 to try the page cache.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", False)
+# `make run` serves plain HTTP on localhost; browsers allow WebAuthn there.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True

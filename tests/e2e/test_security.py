@@ -78,3 +78,80 @@ def test_two_step_enrolment_and_login_by_keyboard(page, assert_accessible, fresh
         page.keyboard.press("Enter")
     assert "/accounts/2fa/authenticate/" not in page.url
     assert "/accounts/login/" not in page.url
+
+
+KEY_EMAIL = "sleutel@example.org"
+
+
+@pytest.fixture(scope="module")
+def key_member(manage):
+    """A member of its own for the security key journey."""
+    manage(
+        "shell",
+        "-c",
+        "from network.factories import UserFactory; "
+        f"UserFactory(email='{KEY_EMAIL}', display_name='Sem Sleutel')",
+    )
+    return KEY_EMAIL
+
+
+def test_a_security_key_is_added_and_used_at_login_by_keyboard(
+    page, base_url, assert_accessible, key_member
+):
+    # WebAuthn wants a domain name, not an IP address, as the site's identity.
+    origin = base_url.replace("127.0.0.1", "localhost")
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("WebAuthn.enable")
+    authenticator = cdp.send(
+        "WebAuthn.addVirtualAuthenticator",
+        {
+            "options": {
+                "protocol": "ctap2",
+                "transport": "usb",
+                "hasResidentKey": True,
+                "hasUserVerification": True,
+                "isUserVerified": True,
+                "automaticPresenceSimulation": True,
+            }
+        },
+    )["authenticatorId"]
+    page.goto(origin + "/accounts/login/")
+    page.get_by_label("E-mail", exact=False).first.fill(key_member)
+    page.locator("input[name=password]").fill(PASSWORD)
+    with page.expect_navigation():
+        page.locator("input[name=password]").press("Enter")
+
+    page.goto(origin + "/accounts/2fa/webauthn/add/")
+    if "/reauthenticate/" in page.url:
+        page.locator("input[name=password]").fill(PASSWORD)
+        with page.expect_navigation():
+            page.locator("input[name=password]").press("Enter")
+    expect(page).to_have_url(re.compile("/accounts/2fa/webauthn/add/"))
+    assert_accessible(page, "security key set-up")
+    page.locator("input[name=name]").fill("Sleutel aan mijn sleutelbos")
+    page.locator("#mfa_webauthn_add").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "/accounts/2fa/webauthn/add/" not in page.url
+    credentials = cdp.send("WebAuthn.getCredentials", {"authenticatorId": authenticator})
+    assert len(credentials["credentials"]) == 1
+    page.goto(origin + "/accounts/2fa/")
+    expect(page.get_by_text("U heeft 1 beveiligingssleutel toegevoegd.")).to_be_visible()
+    assert_accessible(page, "two-step overview with a security key")
+
+    # log out and in again: after the password the key is asked for, by keyboard
+    page.context.clear_cookies()
+    page.goto(origin + "/accounts/login/")
+    page.get_by_label("E-mail", exact=False).first.fill(key_member)
+    page.locator("input[name=password]").fill(PASSWORD)
+    with page.expect_navigation():
+        page.locator("input[name=password]").press("Enter")
+    expect(page).to_have_url(re.compile("/accounts/2fa/authenticate/"))
+    assert_accessible(page, "security key at login")
+    page.locator("#mfa_webauthn_authenticate").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "/accounts/2fa/authenticate/" not in page.url
+    assert "/accounts/login/" not in page.url
+    page.goto(origin + "/mijn-netwerk/")
+    expect(page.locator("h1")).to_have_text("Mijn netwerk")

@@ -1,9 +1,12 @@
 """Two-factor authentication: required for the project team, moderators and superusers."""
 
+import re
+import runpy
 import time
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
+from django.conf import settings
 from django.test import override_settings
 
 from network.security import needs_two_factor
@@ -72,3 +75,27 @@ def test_login_with_a_code_gives_a_short_session_and_a_log_line(client, team_mem
     assert client.get("/forum/").status_code == 200
     assert client.session.get_expiry_age() <= 8 * 60 * 60
     assert f"privileged login: user={team_member.pk}" in caplog.text
+
+
+def test_a_member_may_add_a_security_key_in_dutch_with_u(client, member):
+    """WebAuthn: the page with its data for the browser, in the site's Dutch ('u', not 'je')."""
+    log_in(client, member)
+    response = client.get("/accounts/2fa/webauthn/add/")
+    if response.status_code == 302:  # allauth asks for the password again first
+        assert response["Location"].startswith("/accounts/reauthenticate/")
+        client.post(response["Location"], {"password": PASSWORD})
+        response = client.get("/accounts/2fa/webauthn/add/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<script id="js_data" type="application/json">' in html
+    assert 'id="mfa_webauthn_add"' in html
+    main = html.split("<main", 1)[1].split("</main>", 1)[0]
+    assert not re.search(r"\b(je|jij|jouw)\b", main, re.I), main
+    overview = client.get("/accounts/2fa/").content.decode()
+    assert "Beveiligingssleutel" in overview
+
+
+def test_production_allows_security_keys_only_over_https():
+    production = runpy.run_path(str(settings.BASE_DIR / "network" / "settings" / "base.py"))
+    assert "webauthn" in production["MFA_SUPPORTED_TYPES"]
+    assert production["MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN"] is False
