@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.sitemaps",
+    # allauth's list of security keys formats their dates with it
+    "django.contrib.humanize",
     "django.contrib.staticfiles",
     "django.forms",
 ]
