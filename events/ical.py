@@ -52,13 +52,6 @@ def _location(event: EventPage) -> str:
     return ", ".join(part for part in parts if part)
 
 
-def _text(value: str) -> str:
-    # RFC 5545 allows no control characters but tab in TEXT values (line breaks are escaped);
-    # text pasted from PDF or Word carries form feeds, and strict calendar apps then reject the
-    # whole feed.
-    return clean_text(value)
-
-
 def _vevent(event: EventPage, *, request, stamp) -> Event:
     vevent = Event()
     # A stable UID per page, so calendar apps update the event rather than adding a copy.
@@ -66,12 +59,15 @@ def _vevent(event: EventPage, *, request, stamp) -> Event:
     vevent.add("dtstamp", stamp)
     vevent.add("dtstart", event.start.astimezone(AMSTERDAM))
     vevent.add("dtend", event.end.astimezone(AMSTERDAM))
-    vevent.add("summary", _text(event.title))
+    # RFC 5545 allows no control characters but tab in TEXT values (line breaks are escaped);
+    # text pasted from PDF or Word carries form feeds, and strict calendar apps then reject the
+    # whole feed: every text value goes through clean_text.
+    vevent.add("summary", clean_text(event.title))
     if event.introduction:
-        vevent.add("description", _text(event.introduction))
+        vevent.add("description", clean_text(event.introduction))
     location = _location(event)
     if location:
-        vevent.add("location", vText(_text(location)))
+        vevent.add("location", vText(clean_text(location)))
     url = event.get_full_url(request) if request is not None else page_absolute_url(event)
     if url:
         vevent.add("url", url)
@@ -86,7 +82,7 @@ def calendar_for(events: Iterable[EventPage], *, name: str, request=None) -> byt
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", _text(name))
+    cal.add("x-wr-calname", clean_text(name))
     cal.add("x-wr-timezone", settings.TIME_ZONE)
     stamp = timezone.now().replace(microsecond=0)
     cal.add_component(amsterdam_vtimezone())

@@ -42,6 +42,8 @@ from .models import (
 from .services import registration_cancel, registration_confirm_email, registration_create
 
 PAGE_SIZE = 20
+# Lists show no programme, report or video: their StreamFields stay in the database.
+LIST_DEFERRED = ("body", "report", "sign_language_video")
 Status = Registration.Status
 
 
@@ -50,7 +52,7 @@ Status = Registration.Status
 
 def listed_events(index: EventIndexPage | None = None):
     """Live events for lists: no StreamFields, confirmed seats annotated."""
-    queryset = EventPage.objects.live().defer("body", "report", "sign_language_video")
+    queryset = EventPage.objects.live().defer(*LIST_DEFERRED)
     if index is not None:
         queryset = queryset.child_of(index)
     return with_confirmed_count(queryset)
@@ -172,7 +174,7 @@ def agenda_feed(request: HttpRequest) -> HttpResponse:
             content_type="text/plain; charset=utf-8",
         )
     events = (
-        form.filter(EventPage.objects.live().defer("body", "report", "sign_language_video"))
+        form.filter(EventPage.objects.live().defer(*LIST_DEFERRED))
         .filter(end__gt=timezone.now())
         .order_by("start", "pk")
     )

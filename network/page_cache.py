@@ -116,8 +116,9 @@ class PageCacheMiddleware:
             # Only the small token travels; the body is in this process already.
             token = effective_token(cache.get(CONTENT_VERSION_KEY) or shared_token())
             entry = LOCAL.get(key, token)
-            if entry is None:
-                entry = cache.get(key)
+            if entry is not None:
+                return answer(request, entry, "hit")
+            entry = cache.get(key)
         else:
             found = cache.get_many([CONTENT_VERSION_KEY, key])
             token = effective_token(found.get(CONTENT_VERSION_KEY) or shared_token())
