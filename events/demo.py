@@ -66,6 +66,11 @@ def _ensure_index(home) -> EventIndexPage:
         index = home.add_child(
             instance=EventIndexPage(
                 title="Agenda",
+                title_en="Agenda",
+                introduction_en=(
+                    "Meetings of the network: national and regional, on location and online. You "
+                    "can register with or without an account."
+                ),
                 slug="agenda",
                 show_in_menus=True,
                 introduction=(

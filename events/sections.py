@@ -68,7 +68,18 @@ def events_asking_experts(*, request: HttpRequest | None, user, **kwargs: Any) -
                 status=Registration.Status.CANCELLED
             )
         )
-        .only("id", "title", "slug", "url_path", "path", "depth", "start", "end", "experts_wanted")
+        .only(
+            "id",
+            "title",
+            "title_en",
+            "slug",
+            "url_path",
+            "path",
+            "depth",
+            "start",
+            "end",
+            "experts_wanted",
+        )
         .order_by("start", "pk")[:EXPERTS_WANTED_LIMIT]
     )
     if not events:

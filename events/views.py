@@ -128,7 +128,9 @@ def agenda_month(request: HttpRequest, *, index: EventIndexPage) -> HttpResponse
         form.filter(listed_events(index))
         .filter(start__lt=end, end__gt=start)
         .order_by("start", "pk")
-        .only("id", "title", "slug", "url_path", "path", "depth", "start", "end", "format")
+        .only(
+            "id", "title", "title_en", "slug", "url_path", "path", "depth", "start", "end", "format"
+        )
     )
     context.update(
         {

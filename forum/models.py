@@ -12,16 +12,24 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from network.markdown import render_markdown
+from network.models import EnglishContent
 
 
-class Category(models.Model):
+class Category(EnglishContent, models.Model):
     """A part of the forum, managed by the project team, e.g. 'Toegankelijke verkiezingen'."""
 
     name = models.CharField(_("name"), max_length=120, help_text=_("Shown on the forum."))
+    name_en = models.CharField(
+        _("name (English)"),
+        max_length=120,
+        blank=True,
+        help_text=_("Shown on the English site; empty shows the Dutch name."),
+    )
     slug = models.SlugField(_("slug"), max_length=120, unique=True, help_text=_("Used in URLs."))
     description = models.TextField(
         _("description"), blank=True, help_text=_("One or two sentences: what belongs here.")
     )
+    description_en = models.TextField(_("description (English)"), blank=True)
     order = models.PositiveIntegerField(_("order"), default=0, help_text=_("Lower comes first."))
     is_public = models.BooleanField(
         _("public"),
@@ -34,10 +42,13 @@ class Category(models.Model):
         help_text=_("A moderator approves every post before others see it."),
     )
 
+    translated_fields = ("name", "description")
     panels = [
         FieldPanel("name"),
+        FieldPanel("name_en"),
         FieldPanel("slug"),
         FieldPanel("description"),
+        FieldPanel("description_en"),
         FieldPanel("order"),
         FieldPanel("is_public"),
         FieldPanel("requires_approval"),

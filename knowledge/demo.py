@@ -95,6 +95,13 @@ def load(*, scale: int, stdout) -> None:
             kind=kinds[practice["kind"]],
             summary=practice["summary"],
             body=[{"type": "paragraph", "value": f"<p>{practice['body']}</p>"}],
+            title_en=practice.get("title_en", ""),
+            summary_en=practice.get("summary_en", ""),
+            body_en=(
+                [{"type": "paragraph", "value": f"<p>{practice['body_en']}</p>"}]
+                if practice.get("body_en")
+                else []
+            ),
             year=practice["year"],
             contact_name="Team inclusie",
             contact_email="inclusie@example.org",
@@ -222,7 +229,8 @@ def generate_practices(*, index: PracticeIndexPage, count: int, start: int = 0) 
             cursor.executemany(
                 "INSERT INTO knowledge_practicepage (page_ptr_id, introduction, kind_id, summary,"
                 " easy_read_summary, body, year, contact_name, contact_email, resources,"
-                " source_url, search_document) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                " source_url, search_document, title_en, introduction_en, summary_en, body_en)"
+                " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, '', '', '', '[]')",
                 rows,
             )
         for objects in through.values():

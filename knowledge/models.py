@@ -131,6 +131,13 @@ class PracticeIndexPage(BasePage):
         return practice_search(request, self)
 
 
+# What a list of practices shows: title and summary in both languages, year and kind.
+LIST_FIELDS = (
+    *("id", "title", "title_en", "slug", "url_path", "path", "depth"),
+    *("summary", "summary_en", "year", "kind"),
+)
+
+
 class PracticePage(BasePage):
     """A practice: a good example, guide, tool, research or experience story."""
 
@@ -156,6 +163,8 @@ class PracticePage(BasePage):
         help_text=_("Optional: the summary in easy-to-read Dutch (B1 or simpler)."),
     )
     body = StreamField(BodyBlock(), blank=True, help_text=_("The full description."))
+    summary_en = models.TextField(_("summary (English)"), max_length=1000, blank=True)
+    body_en = StreamField(BodyBlock(), blank=True, verbose_name=_("description (English)"))
     municipalities = ParentalManyToManyField(
         "municipalities.MunicipalityPage",
         blank=True,
@@ -224,6 +233,8 @@ class PracticePage(BasePage):
         ),
         FieldPanel("resources"),
     ]
+    translated_fields = (*BasePage.translated_fields, "summary", "body")
+    english_panels = [*BasePage.english_panels, FieldPanel("summary_en"), FieldPanel("body_en")]
     search_fields = BasePage.search_fields + [
         index.SearchField("summary"),
         index.SearchField("easy_read_summary"),
@@ -254,6 +265,9 @@ class PracticePage(BasePage):
     def build_search_document(self) -> str:
         """All searchable text: body, tags, vocabulary labels (both languages), municipalities."""
         parts = [_block_text(block.value) for block in self.body]
+        # The English translation, so English queries find translated practices.
+        parts += [self.title_en, self.summary_en]
+        parts += [_block_text(block.value) for block in self.body_en]
         parts += [tag.name for tag in self.tags.all()]
         for term in [*self.themes.all(), *self.life_domains.all(), *self.target_groups.all()]:
             parts += [term.name, term.name_en]
@@ -313,7 +327,7 @@ class PracticePage(BasePage):
             for page in PracticePage.objects.live()
             .filter(pk__in=best)
             .select_related("kind")
-            .only("id", "title", "url_path", "path", "depth", "summary", "year", "kind")
+            .only(*LIST_FIELDS)
         }
         ranked = [pages[pk] for pk in best if pk in pages][:limit]
         for page in ranked:

@@ -18,7 +18,7 @@ def voice_context(*, request=None, themes=(), **kwargs) -> dict | None:
         .public()
         .filter(themes__in=list(themes))
         .distinct()
-        .only("id", "title", "url_path", "depth", "path")
+        .only("id", "title", "title_en", "url_path", "depth", "path")
         .order_by("-first_published_at")[:3]
     )
     return {"related_practices": practices} if practices else None

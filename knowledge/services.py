@@ -137,6 +137,12 @@ def ensure_index_page() -> PracticeIndexPage:
         index = home.add_child(
             instance=PracticeIndexPage(
                 title="Kennisbank",
+                title_en="Practice library",
+                introduction_en=(
+                    "Examples, guides, tools, research and personal stories from municipalities "
+                    "that put the UN Convention on the Rights of Persons with Disabilities into "
+                    "practice."
+                ),
                 slug="kennisbank",
                 show_in_menus=True,
                 introduction=(

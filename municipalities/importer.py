@@ -202,6 +202,11 @@ def ensure_index_page() -> MunicipalityIndexPage:
         index = home.add_child(
             instance=MunicipalityIndexPage(
                 title="Gemeenten",
+                title_en="Municipalities",
+                introduction_en=(
+                    "All municipalities of the Netherlands and where they stand with their Local "
+                    "Inclusion Agenda."
+                ),
                 slug=INDEX_SLUG,
                 show_in_menus=True,
                 introduction=(

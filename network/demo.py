@@ -1,6 +1,8 @@
 """Demo data of the foundation: the page tree, site settings and one account per role."""
 
 import datetime
+import json
+from pathlib import Path
 
 from django.conf import settings
 from django.utils import timezone
@@ -10,6 +12,7 @@ from .factories import DEFAULT_PASSWORD, UserFactory
 from .models import (
     AccessibilityGap,
     AccessibilityStatementPage,
+    BasePage,
     ComplianceStatus,
     NetworkSettings,
     StandardPage,
@@ -203,6 +206,22 @@ HOME_EASY_READ = (
 )
 
 
+# The English of the main pages, by slug ("home" for the home page).
+ENGLISH_JSON = Path(__file__).resolve().parent / "data" / "demo_english.json"
+
+
+def _add_english(page: BasePage, english: dict) -> None:
+    """Publishes the English of a demo page once; an editor's own translation is kept."""
+    page = page.specific
+    if page.title_en:
+        return
+    for field, value in english.items():
+        if field == "body_en":
+            value = [_rich(html) for html in value]
+        setattr(page, field, value)
+    page.save_revision().publish()
+
+
 def load(*, scale: int, stdout) -> None:
     home = ensure_home_page()
     if not home.easy_read_summary:
@@ -212,6 +231,11 @@ def load(*, scale: int, stdout) -> None:
         if not StandardPage.objects.filter(slug=spec["slug"]).exists():
             home.add_child(instance=StandardPage(**spec)).save_revision().publish()
     _accessibility_statement(home, "iedereendoetmee@example.org")
+    with ENGLISH_JSON.open(encoding="utf-8") as handle:
+        english = json.load(handle)
+    for page in home.get_children().filter(slug__in=list(english)).specific():
+        _add_english(page, english[page.slug])
+    _add_english(home, english["home"])
     site = Site.objects.get(is_default_site=True)
     network_settings = NetworkSettings.for_site(site)
     network_settings.contact_email = "iedereendoetmee@example.org"

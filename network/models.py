@@ -4,13 +4,22 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    HelpPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail.utils.decorators import cached_classmethod
 
 from .blocks import BodyBlock, VideoBlock
 from .roles import ROLE_LABELS, user_roles
@@ -114,19 +123,104 @@ class User(AbstractUser):
         return [str(label) for role, label in ROLE_LABELS.items() if role in roles]
 
 
-class BasePage(Page):
-    """Fields and search configuration every public page shares."""
+class EnglishContent:
+    """English next to the Dutch: a field `<name>_en` beside each translated field `<name>`.
+
+    Pages are written in Dutch. Editors add English on a page's English tab; under /en/ a
+    visitor sees the English text where it exists and otherwise the Dutch text, which the
+    templates mark lang="nl" (`{% content_lang page "name" %}`). Translations live on the page
+    itself rather than in a second page tree (Wagtail's locales), so each page keeps one place
+    in every list, count, feed and search index, and a half-translated page still works.
+    """
+
+    translated_fields: tuple[str, ...] = ()
+
+    def english(self, name: str):
+        """The English value of a translated field; empty when there is none."""
+        return getattr(self, f"{name}_en", None) or ""
+
+    def shows_dutch(self, name: str) -> bool:
+        """Whether a visitor in the active language sees the Dutch text of this field."""
+        if get_language() == settings.LANGUAGE_CODE:
+            return True
+        return not self.english(name)
+
+    def in_language(self, name: str):
+        """The field in the active language, or the Dutch text where no translation exists."""
+        if self.shows_dutch(name):
+            return getattr(self, name)
+        return self.english(name)
+
+    @property
+    def tr(self) -> "TranslatedFields":
+        """`{{ page.tr.title }}` in templates: each field in the visitor's language."""
+        return TranslatedFields(self)
+
+    @property
+    def has_english(self) -> bool:
+        """Translated: the first translated field (the title or name) has English."""
+        return bool(self.english(self.translated_fields[0]))
+
+
+class TranslatedFields:
+    """Attribute access to an object's fields in the active language."""
+
+    def __init__(self, obj: EnglishContent) -> None:
+        self._obj = obj
+
+    def __getattr__(self, name: str):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return self._obj.in_language(name)
+
+
+class BasePage(EnglishContent, Page):
+    """Fields, English tab and search configuration every public page shares."""
 
     introduction = models.TextField(
         _("introduction"),
         blank=True,
         help_text=_("One or two sentences shown under the title and in search results."),
     )
+    title_en = models.CharField(
+        _("title (English)"),
+        max_length=255,
+        blank=True,
+        help_text=_("Leave empty while the page has no English version."),
+    )
+    introduction_en = models.TextField(_("introduction (English)"), blank=True)
 
-    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    translated_fields = ("title", "introduction")
+    english_panels = [
+        HelpPanel(
+            content=_(
+                "English visitors see the English text where you fill it in, and the Dutch text "
+                "where a field is empty. Fill in the English title first: the page then counts "
+                "as translated and loses the 'only in Dutch' notice."
+            )
+        ),
+        FieldPanel("title_en"),
+        FieldPanel("introduction_en"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("title_en"),
+        index.SearchField("introduction_en"),
+    ]
 
     class Meta:
         abstract = True
+
+    @cached_classmethod
+    def get_edit_handler(cls):  # noqa: N805 (Wagtail's cached class method)
+        """Wagtail's tabs with an English tab after the content."""
+        tabs = [
+            ObjectList(cls.content_panels, heading=_("Content")),
+            ObjectList(cls.english_panels, heading=_("English")),
+            ObjectList(cls.promote_panels, heading=_("Promote")),
+            ObjectList(cls.settings_panels, heading=_("Settings")),
+        ]
+        return TabbedInterface(tabs, base_form_class=cls.base_form_class).bind_to_model(cls)
 
 
 class EasyReadAndSignLanguage(models.Model):
@@ -174,6 +268,7 @@ class HomePage(BasePage, EasyReadAndSignLanguage):  # noqa: DJ008 (Page has __st
         blank=True,
         help_text=_("Text, calls to action and highlights below the introduction."),
     )
+    body_en = StreamField(BodyBlock(), blank=True, verbose_name=_("content (English)"))
 
     content_panels = (
         BasePage.content_panels
@@ -181,8 +276,11 @@ class HomePage(BasePage, EasyReadAndSignLanguage):  # noqa: DJ008 (Page has __st
         + EasyReadAndSignLanguage.easy_read_panels
         + [FieldPanel("body")]
     )
+    translated_fields = (*BasePage.translated_fields, "body")
+    english_panels = [*BasePage.english_panels, FieldPanel("body_en")]
     search_fields = BasePage.search_fields + [
         index.SearchField("body"),
+        index.SearchField("body_en"),
         index.SearchField("easy_read_summary"),
     ]
 
@@ -197,6 +295,7 @@ class StandardPage(BasePage, EasyReadAndSignLanguage):  # noqa: DJ008 (Page has 
     subpage_types = ["network.StandardPage"]
 
     body = StreamField(BodyBlock(), blank=True, help_text=_("The page's content."))
+    body_en = StreamField(BodyBlock(), blank=True, verbose_name=_("content (English)"))
 
     content_panels = (
         BasePage.content_panels
@@ -204,8 +303,11 @@ class StandardPage(BasePage, EasyReadAndSignLanguage):  # noqa: DJ008 (Page has 
         + EasyReadAndSignLanguage.easy_read_panels
         + [FieldPanel("body")]
     )
+    translated_fields = (*BasePage.translated_fields, "body")
+    english_panels = [*BasePage.english_panels, FieldPanel("body_en")]
     search_fields = BasePage.search_fields + [
         index.SearchField("body"),
+        index.SearchField("body_en"),
         index.SearchField("easy_read_summary"),
     ]
 

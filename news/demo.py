@@ -258,10 +258,19 @@ LOGO_SVG = (
 )
 
 
-def _index(home, model, title: str, slug: str, introduction: str):
+def _index(home, model, slug: str, dutch: tuple[str, str], english: tuple[str, str]):
     page = model.objects.first()
     if page is None:
-        page = home.add_child(instance=model(title=title, slug=slug, introduction=introduction))
+        (title, introduction), (title_en, introduction_en) = dutch, english
+        page = home.add_child(
+            instance=model(
+                title=title,
+                slug=slug,
+                introduction=introduction,
+                title_en=title_en,
+                introduction_en=introduction_en,
+            )
+        )
         page.save_revision().publish()
     return page
 
@@ -359,14 +368,18 @@ def load(*, scale: int, stdout) -> None:
             slug=slug, defaults={"name": name, "name_en": name_en, "sort_order": order}
         )
     news = _index(
-        home, NewsIndexPage, "Nieuws", "nieuws", "Nieuws uit het netwerk Iedereen doet mee!"
+        home,
+        NewsIndexPage,
+        "nieuws",
+        ("Nieuws", "Nieuws uit het netwerk Iedereen doet mee!"),
+        ("News", "News from the network Iedereen doet mee!"),
     )
     campaigns = _index(
         home,
         CampaignIndexPage,
-        "Campagnes",
         "campagnes",
-        "Campagnes van het netwerk en zijn partners.",
+        ("Campagnes", "Campagnes van het netwerk en zijn partners."),
+        ("Campaigns", "Campaigns of the network and its partners."),
     )
     campaign = _campaign(campaigns)
     themes = {t.article: t for t in Theme.objects.all()}

@@ -26,7 +26,14 @@ def municipality_forum_topics(municipality, limit: int = 5) -> list[Topic]:
         Topic.objects.visible()
         .filter(municipality_id=municipality.pk, category__is_public=True)
         .select_related("category")
-        .only("pk", "title", "last_activity_at", "visible_post_count", "category__name")
+        .only(
+            "pk",
+            "title",
+            "last_activity_at",
+            "visible_post_count",
+            "category__name",
+            "category__name_en",
+        )
         .order_by("-last_activity_at", "-pk")[:limit]
     )
 

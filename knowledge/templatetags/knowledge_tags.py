@@ -3,12 +3,10 @@
 from django import template
 from django.db.models import Prefetch
 
-from knowledge.models import PracticePage
+from knowledge.models import LIST_FIELDS, PracticePage
 from municipalities.models import MunicipalityPage
 
 register = template.Library()
-
-LIST_FIELDS = ("id", "title", "slug", "url_path", "path", "depth", "summary", "year", "kind")
 
 
 @register.simple_tag

@@ -15,6 +15,7 @@ from wagtail.models import Page, Site
 from network import registry
 from network.cache import app_token
 from network.dates import local_datetime_text
+from network.models import EnglishContent
 
 register = template.Library()
 
@@ -52,11 +53,35 @@ def main_menu(context) -> list[dict]:
             .in_menu()
             .only("id", "title", "url_path", "depth", "path", "slug")
         )
+        if get_language() != settings.LANGUAGE_CODE:
+            # English titles live on the specific pages: a query per page type, then cached.
+            pages = pages.specific()
         items = [
-            {"title": page.title, "url": page.get_url(request), "path": page.path} for page in pages
+            {
+                "title": _in_language(page, "title"),
+                "lang": _dutch_lang(page, "title"),
+                "url": page.get_url(request),
+                "path": page.path,
+            }
+            for page in pages
         ]
         cache.set(key, items, 60 * 60)
     return items
+
+
+def _in_language(obj, field: str) -> str:
+    if isinstance(obj, EnglishContent):
+        return obj.in_language(field)
+    return getattr(obj, field)
+
+
+def _dutch_lang(obj, field: str) -> str:
+    """ "nl" where a visitor in another language sees the Dutch text of this field, else ""."""
+    if get_language() == settings.LANGUAGE_CODE:
+        return ""
+    if isinstance(obj, EnglishContent) and not obj.shows_dutch(field):
+        return ""
+    return settings.LANGUAGE_CODE
 
 
 def _site_for(request: HttpRequest) -> dict | None:
@@ -200,16 +225,23 @@ def breadcrumbs(context, *trail, page: Page | None = None) -> dict:
     if page is not None:
         if page.depth <= 2:
             return {"crumbs": []}
-        pairs = [(a.title, a) for a in page.get_ancestors() if a.depth > 2]
+        ancestors = page.get_ancestors().filter(depth__gt=2)
+        if get_language() != settings.LANGUAGE_CODE:
+            ancestors = ancestors.specific()  # their English titles
+        pairs = [(a.title, a) for a in ancestors]
         pairs.append((page.title, page))
     pairs += list(zip(trail[::2], trail[1::2], strict=True))
-    crumbs = [{"label": _("Home"), "url": reverse("wagtail_serve", args=[""])}]
+    crumbs = [{"label": _("Home"), "url": reverse("wagtail_serve", args=[""]), "lang": ""}]
     for label, url in pairs:
         if not label:
             continue
+        lang = ""
         if isinstance(url, Page):
+            # A page's own title: shown in the visitor's language where it is translated.
+            if label == url.title:
+                label, lang = _in_language(url, "title"), _dutch_lang(url, "title")
             url = url.get_url(request)
-        crumbs.append({"label": label, "url": url or ""})
+        crumbs.append({"label": label, "url": url or "", "lang": lang})
     return {"crumbs": crumbs}
 
 
@@ -231,12 +263,27 @@ def expert_badge(is_expert: bool) -> dict:
 
 
 @register.simple_tag
-def content_lang() -> str:
+def content_lang(obj=None, field: str = "") -> str:
     """` lang="nl"` on an element with editor content when the page is shown in another language.
 
     Pages are written in Dutch; under /en/ their untranslated text must say it is Dutch
     (WCAG 3.1.2, language of parts), so screen readers pronounce it as Dutch.
+    `{% content_lang page "title" %}` leaves the mark out where the field has a translation
+    (`network.models.EnglishContent`), shown with `{{ page.tr.title }}`.
     """
     if get_language() == settings.LANGUAGE_CODE:
         return ""
+    if obj is not None and isinstance(obj, EnglishContent) and not obj.shows_dutch(field):
+        return ""
     return mark_safe(f' lang="{settings.LANGUAGE_CODE}"')  # noqa: S308 (a setting, no input)
+
+
+@register.inclusion_tag("components/translation_notice.html")
+def translation_notice(page=None) -> dict:
+    """Under /en/: a notice that this page's content is in Dutch, where it has no translation."""
+    shown = (
+        page is not None
+        and get_language() != settings.LANGUAGE_CODE
+        and not (isinstance(page, EnglishContent) and page.has_english)
+    )
+    return {"show": shown, "dutch": settings.LANGUAGE_CODE}

@@ -69,10 +69,17 @@ def test_the_statement_is_dated_today_in_the_demo(statement):
 
 def test_in_english_the_dutch_content_is_marked_dutch_and_the_labels_are_not(client, statement):
     html = get_html(client, "/en/toegankelijkheid/")
-    assert '<h1 lang="nl">Toegankelijkheidsverklaring</h1>' in html
+    # The demo translates title and introduction; the rest of the statement is Dutch.
+    assert "<h1>Accessibility statement</h1>" in html
+    assert '<p class="lead">Iedereen doet mee! wants everyone' in html
     assert "<h2>How we checked the site</h2>" in html
     assert "<strong>B: partially compliant</strong>" in html
     assert re.search(r'<p lang="nl">Het projectteam test', html)
     dutch = get_html(client, "/toegankelijkheid/")
     assert "<h1>Toegankelijkheidsverklaring</h1>" in dutch
     assert 'lang="nl">' not in dutch.split("<main", 1)[1]
+    statement.title_en = statement.introduction_en = ""
+    statement.save_revision().publish()
+    untranslated = get_html(client, "/en/toegankelijkheid/")
+    assert '<h1 lang="nl">Toegankelijkheidsverklaring</h1>' in untranslated
+    assert "This page is not available in English yet." in untranslated
