@@ -131,6 +131,64 @@ def _load_manifest(pages: list[MunicipalityPage]) -> int:
     return len(signers)
 
 
+# What the LIA of some demo municipalities is about, plainly and in easy language (made up).
+LIA_SUMMARIES = {
+    "GM0363": (
+        "De agenda heeft vier doelen: toegankelijke gebouwen en straten, werk voor mensen met een "
+        "beperking, informatie die iedereen begrijpt en een stadspanel van ervaringsdeskundigen "
+        "dat elk jaar meekijkt.",
+        "De gemeente wil dat iedereen mee kan doen.\n"
+        "Gebouwen en straten worden beter te gebruiken.\n"
+        "Meer mensen met een beperking krijgen werk.\n"
+        "Brieven en de website worden makkelijker.\n"
+        "Een groep inwoners met een beperking kijkt elk jaar mee.",
+    ),
+    "GM0518": (
+        "De Haagse agenda richt zich op wonen, vervoer en meedoen in de wijk. De gemeente bouwt "
+        "meer levensloopbestendige woningen, laat haltes toegankelijk maken en geeft buurthuizen "
+        "een budget voor aanpassingen.",
+        "De gemeente bouwt huizen waar u kunt blijven wonen, ook als u ouder wordt.\n"
+        "Bushaltes en tramhaltes worden beter te gebruiken.\n"
+        "Buurthuizen krijgen geld om drempels weg te halen.",
+    ),
+    "GM0034": (
+        "Almere werkt aan een stad zonder drempels: bij elk nieuw plan toetst een panel van "
+        "ervaringsdeskundigen de toegankelijkheid, en de gemeente meldt elk jaar aan de raad wat "
+        "er is bereikt.",
+        "Bij elk nieuw plan kijken inwoners met een beperking mee.\n"
+        "Zij zeggen wat beter moet.\n"
+        "Elk jaar vertelt de gemeente aan de raad wat er beter is geworden.",
+    ),
+    "GM0014": (
+        "De Groningse agenda begint bij werk en inkomen: meer banen bij de gemeente zelf, hulp "
+        "bij solliciteren en een loket waar inwoners met één vraag terechtkunnen.",
+        "De gemeente wil dat meer mensen met een beperking werk hebben.\n"
+        "De gemeente geeft zelf ook banen.\n"
+        "U kunt met al uw vragen naar één loket.",
+    ),
+    "GM0193": (
+        "Zwolle heeft de eerste agenda geëvalueerd met inwoners. Wat goed werkte, gaat door: "
+        "toegankelijke evenementen en begrijpelijke brieven. Nieuw is aandacht voor mensen met "
+        "een psychische kwetsbaarheid.",
+        "De gemeente heeft met inwoners gekeken: wat ging goed?\n"
+        "Evenementen en brieven zijn beter geworden. Daar gaat de gemeente mee door.\n"
+        "Nu komt er ook aandacht voor mensen met psychische problemen.",
+    ),
+}
+
+
+def _lia_summaries(pages: list[MunicipalityPage]) -> None:
+    """Summaries only where a municipality has an agenda (adopted or later)."""
+    adopted = LiaStatus.rank(LiaStatus.ADOPTED)
+    for page in pages:
+        summary = LIA_SUMMARIES.get(page.cbs_code)
+        if summary and not page.lia_summary and LiaStatus.rank(page.current_lia_status) >= adopted:
+            # Published as a revision, so a later edit in the admin keeps the summaries.
+            latest = MunicipalityPage.objects.get(pk=page.pk)
+            latest.lia_summary, latest.lia_summary_easy_read = summary
+            latest.save_revision().publish()
+
+
 def load(*, scale: int, stdout) -> None:
     result = import_municipalities()
     stdout.write(f"  municipalities: {len(result.created)} created, {result.unchanged} unchanged")
@@ -179,6 +237,7 @@ def load(*, scale: int, stdout) -> None:
         ],
         batch_size=200,
     )
+    _lia_summaries(pages)
     signatories = _load_manifest(pages)
     map_cache_invalidate()
 

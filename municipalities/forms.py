@@ -266,8 +266,14 @@ class MunicipalityContactForm(forms.ModelForm):
             "inclusion_contact_name",
             "inclusion_contact_email",
             "lia_document_url",
+            "lia_summary",
+            "lia_summary_easy_read",
             "willing_to_be_asked",
         ]
+        widgets = {
+            "lia_summary": forms.Textarea(attrs={"rows": 4}),
+            "lia_summary_easy_read": forms.Textarea(attrs={"rows": 4}),
+        }
 
     def clean_lia_document_file(self):
         upload = self.cleaned_data.get("lia_document_file")

@@ -195,6 +195,18 @@ class MunicipalityPage(BasePage):
         default=True,
         help_text=_("The matchcentrum suggests this municipality to others who ask for help."),
     )
+    lia_summary = models.TextField(
+        _("what the LIA is about"),
+        blank=True,
+        max_length=1500,
+        help_text=_("In a few sentences: the main goals of the Local Inclusion Agenda."),
+    )
+    lia_summary_easy_read = models.TextField(
+        _("what the LIA is about, in easy language"),
+        blank=True,
+        max_length=1500,
+        help_text=_("The same in easy Dutch: short sentences, everyday words (B1 or simpler)."),
+    )
     # Denormalised from the newest LiaStatusChange so lists and filters need no subquery.
     current_lia_status = models.CharField(
         _("current LIA status"),
@@ -233,6 +245,8 @@ class MunicipalityPage(BasePage):
                 FieldPanel("expert_panel"),
                 FieldPanel("lia_document_url"),
                 FieldPanel("lia_document"),
+                FieldPanel("lia_summary"),
+                FieldPanel("lia_summary_easy_read"),
                 FieldPanel("inclusion_contact_name"),
                 FieldPanel("inclusion_contact_email"),
                 FieldPanel("willing_to_be_asked"),

@@ -317,6 +317,8 @@ def municipality_contact_update(
     lia_document_url: str,
     willing_to_be_asked: bool,
     lia_document_file: UploadedFile | None = None,
+    lia_summary: str | None = None,
+    lia_summary_easy_read: str | None = None,
 ) -> MunicipalityPage:
     """An official (or the team) updates the public contact, LIA document and 'open to
     questions'. Saved as a published revision, so the page history shows who changed what and
@@ -328,6 +330,11 @@ def municipality_contact_update(
     page.inclusion_contact_email = inclusion_contact_email
     page.lia_document_url = lia_document_url
     page.willing_to_be_asked = willing_to_be_asked
+    # None leaves a summary as it is (callers that only change the contact).
+    if lia_summary is not None:
+        page.lia_summary = lia_summary
+    if lia_summary_easy_read is not None:
+        page.lia_summary_easy_read = lia_summary_easy_read
     if lia_document_file is not None:
         document = get_document_model()(
             title=_("Local Inclusion Agenda of %(name)s") % {"name": page.title},

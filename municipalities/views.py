@@ -404,6 +404,8 @@ def contact_edit(request: HttpRequest, slug: str) -> HttpResponse:
                 inclusion_contact_name=form.cleaned_data["inclusion_contact_name"],
                 inclusion_contact_email=form.cleaned_data["inclusion_contact_email"],
                 lia_document_url=form.cleaned_data["lia_document_url"],
+                lia_summary=form.cleaned_data["lia_summary"],
+                lia_summary_easy_read=form.cleaned_data["lia_summary_easy_read"],
                 willing_to_be_asked=form.cleaned_data["willing_to_be_asked"],
                 lia_document_file=form.cleaned_data.get("lia_document_file"),
             )

@@ -72,6 +72,33 @@ def test_wrong_file_type_answers_400_and_keeps_the_input(client, official, almer
     assertContains(response, "inclusie@almere.example.org", status_code=400)
 
 
+def test_the_lia_summary_and_its_easy_language_show_on_the_profile(client, official, almere):
+    MunicipalityMembershipFactory(user=official, municipality=almere)
+    client.force_login(official)
+    summary = "Almere werkt aan een stad zonder drempels."
+    easy = "Bij elk plan kijken inwoners mee.\nZij zeggen wat beter moet."
+    response = client.post(_url(almere), _data(lia_summary=summary, lia_summary_easy_read=easy))
+    assert response.status_code == 302
+    almere.refresh_from_db()
+    assert (almere.lia_summary, almere.lia_summary_easy_read) == (summary, easy)
+    profile = reverse("municipalities:profile", args=[almere.slug])
+    assertContains(profile_page := client.get(profile), f"<p>{summary}</p>", html=True)
+    assertContains(profile_page, "<summary>Lees over de LIA in makkelijke taal</summary>")
+    assertContains(profile_page, "Bij elk plan kijken inwoners mee.<br>Zij zeggen wat beter moet.")
+    english = client.get("/en" + profile)
+    assertContains(english, f'<p lang="nl">{summary}</p>')
+
+
+def test_a_too_long_lia_summary_answers_400_and_keeps_the_input(client, official, almere):
+    MunicipalityMembershipFactory(user=official, municipality=almere)
+    client.force_login(official)
+    response = client.post(_url(almere), _data(lia_summary="woord " * 300))
+    assertContains(response, "1500", status_code=400)
+    assertContains(response, "inclusie@almere.example.org", status_code=400)
+    almere.refresh_from_db()
+    assert almere.lia_summary == ""
+
+
 @pytest.mark.parametrize("role", ["member", "official", "expert", "moderator"])
 def test_others_may_not_change_the_contact(client, almere, role, request):
     # An official of another municipality (no membership here) is refused too.
