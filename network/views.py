@@ -3,6 +3,7 @@
 import json
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -12,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.template import loader
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Page, Site
@@ -62,14 +64,20 @@ def site_overview(request: HttpRequest) -> HttpResponse:
     sections = []
     if site is not None:
         home = site.root_page
-        children = list(home.get_children().live().public())
+        children = home.get_children().live().public()
+        if get_language() != settings.LANGUAGE_CODE:
+            children = children.specific()  # their English titles
+        children = list(children)
         small = [page for page in children if 0 < page.numchild <= SITE_OVERVIEW_MAX_CHILDREN]
         grandchildren: dict[str, list[Page]] = {}
         if small:
             query = Q()
             for page in small:
                 query |= Q(path__startswith=page.path, depth=page.depth + 1)
-            for child in Page.objects.filter(query).live().public().order_by("path"):
+            pages = Page.objects.filter(query).live().public().order_by("path")
+            if get_language() != settings.LANGUAGE_CODE:
+                pages = pages.specific()
+            for child in pages:
                 grandchildren.setdefault(child.path[: -Page.steplen], []).append(child)
         sections = [
             {"page": page, "children": grandchildren.get(page.path, [])} for page in children

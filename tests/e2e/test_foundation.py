@@ -150,3 +150,29 @@ def test_signup_journey_by_keyboard(page, assert_accessible):
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/accounts/confirm-email/$"))
     assert_accessible(page, "verification sent")
+
+
+def test_english_visitors_read_translations_and_know_what_is_dutch(page, assert_accessible):
+    page.goto("/en/")
+    expect(page.locator("main h1")).to_have_text("Iedereen doet mee!")
+    expect(page.locator("main .lead")).to_contain_text("The network of municipalities")
+    expect(page.locator(".notice--language")).to_have_count(0)
+    menu = page.get_by_role("navigation", name="Main menu")
+    library = menu.get_by_role("link", name="Practice library")
+    expect(library).to_be_visible()
+    assert_accessible(page, "home, translated (en)")
+    # Keyboard only: from the menu to a translated practice.
+    library.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/en/kennisbank/**")
+    expect(page.locator("main h1")).to_have_text("Practice library")
+    # The profile of a municipality is not translated: the page says its content is Dutch.
+    page.goto("/en/gemeenten/amsterdam/")
+    expect(page.locator(".notice--language")).to_contain_text("not available in English yet")
+    expect(page.locator("main h1")).to_have_attribute("lang", "nl")
+    toggle = page.locator(".lia-current details.easy-read summary")
+    toggle.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".lia-current details.easy-read p")).to_be_visible()
+    expect(page.locator(".lia-current details.easy-read p")).to_have_attribute("lang", "nl")
+    assert_accessible(page, "profile with the LIA in easy language (en)")

@@ -175,3 +175,12 @@ def test_the_demo_has_english_main_pages_and_ten_practices(home_page):
     assert translated.count() >= 10
     for practice in translated:
         assert practice.summary_en and len(practice.body_en), practice.title
+
+
+def test_the_site_overview_shows_english_titles_and_marks_dutch_ones(client, about):
+    StandardPageFactory(parent=about, title="Team", slug="team")
+    english = _main(get_html(client, "/en/overzicht-van-de-site/"))
+    assert ">About us</a>" in english
+    assert 'lang="nl">Team</a>' in english
+    dutch = _main(get_html(client, "/overzicht-van-de-site/"))
+    assert ">Over ons</a>" in dutch
