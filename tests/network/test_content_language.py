@@ -1,8 +1,11 @@
 """Under /en/ the pages' own Dutch text says it is Dutch (WCAG 3.1.2), and only there."""
 
+from html.parser import HTMLParser
+
 import pytest
 
 from events.factories import EventIndexPageFactory, EventPageFactory
+from forum.factories import CategoryFactory
 from knowledge.factories import PracticeIndexPageFactory, PracticePageFactory
 from news.factories import NewsArticlePageFactory, NewsIndexPageFactory
 from tests.utils import get_html
@@ -42,3 +45,72 @@ def test_a_practice_summary_is_marked_too(client, pages):
     practice = pages[3][0]
     english = get_html(client, "/en" + practice.url)
     assert f'<p class="lead" lang="nl">{practice.summary}</p>' in english
+
+
+class _TextOutsideDutch(HTMLParser):
+    """The text of a page that is not inside an element marked lang="nl"."""
+
+    VOID = {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    }
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[bool] = []  # per open element: inside lang="nl"?
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.VOID:
+            return
+        inherited = self.stack[-1] if self.stack else False
+        lang = dict(attrs).get("lang")
+        self.stack.append(lang == "nl" if lang is not None else inherited)
+
+    def handle_endtag(self, tag):
+        if tag not in self.VOID and self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data):
+        if not (self.stack and self.stack[-1]):
+            self.parts.append(data)
+
+
+def _outside_dutch(html: str) -> str:
+    body = html.split("<body", 1)[1]
+    parser = _TextOutsideDutch()
+    parser.feed("<body" + body)
+    return " ".join(" ".join(parser.parts).split())
+
+
+def test_no_dutch_content_outside_an_element_marked_dutch_under_en(client, pages):
+    """Every content field without a translation is marked, in pages, lists, cards and menus."""
+    home = pages[0][0].get_parent()
+    home.show_in_menus = True
+    for page, _title in pages:
+        if page.depth == 3:
+            page.show_in_menus = True
+            page.save_revision().publish()
+    CategoryFactory(name="Toegankelijke verkiezingen", description="Stembureaus en uitleg.")
+    dutch = set()
+    for page, _title in pages:
+        specific = page.specific
+        dutch |= {specific.title, specific.introduction, getattr(specific, "summary", "")}
+    dutch |= {"Toegankelijke verkiezingen", "Stembureaus en uitleg."}
+    dutch.discard("")
+    urls = [page.url for page, _title in pages] + ["/", "/forum/", "/overzicht-van-de-site/"]
+    for url in urls:
+        text = _outside_dutch(get_html(client, "/en" + url))
+        leaked = sorted(value for value in dutch if value in text)
+        assert not leaked, (url, leaked)
