@@ -12,6 +12,7 @@ register = template.Library()
 LIST_FIELDS = (
     "id",
     "title",
+    "title_en",
     "slug",
     "url_path",
     "path",
