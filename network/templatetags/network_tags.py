@@ -76,7 +76,11 @@ def _in_language(obj, field: str) -> str:
 
 
 def _dutch_lang(obj, field: str) -> str:
-    """ "nl" where a visitor in another language sees the Dutch text of this field, else ""."""
+    """ "nl" where a visitor in another language sees Dutch text, else "".
+
+    Text of an object without translations (or no object) is Dutch; an `EnglishContent` field
+    is Dutch only where it has no English.
+    """
     if get_language() == settings.LANGUAGE_CODE:
         return ""
     if isinstance(obj, EnglishContent) and not obj.shows_dutch(field):
@@ -271,11 +275,8 @@ def content_lang(obj=None, field: str = "") -> str:
     `{% content_lang page "title" %}` leaves the mark out where the field has a translation
     (`network.models.EnglishContent`), shown with `{{ page.tr.title }}`.
     """
-    if get_language() == settings.LANGUAGE_CODE:
-        return ""
-    if obj is not None and isinstance(obj, EnglishContent) and not obj.shows_dutch(field):
-        return ""
-    return mark_safe(f' lang="{settings.LANGUAGE_CODE}"')  # noqa: S308 (a setting, no input)
+    lang = _dutch_lang(obj, field)
+    return mark_safe(f' lang="{lang}"') if lang else ""  # noqa: S308 (a setting, no input)
 
 
 @register.inclusion_tag("components/translation_notice.html")
@@ -286,4 +287,4 @@ def translation_notice(page=None) -> dict:
         and get_language() != settings.LANGUAGE_CODE
         and not (isinstance(page, EnglishContent) and page.has_english)
     )
-    return {"show": shown, "dutch": settings.LANGUAGE_CODE}
+    return {"show": shown}
