@@ -5,12 +5,13 @@ can all be tagged with the same terms without importing each other.
 """
 
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
+from network.models import EnglishContent
 
-class Taxonomy(models.Model):
+
+class Taxonomy(EnglishContent, models.Model):
     """A term of a controlled vocabulary: Dutch and English name, slug, description, order."""
 
     name = models.CharField(_("name (Dutch)"), max_length=120, help_text=_("The Dutch label."))
@@ -21,6 +22,7 @@ class Taxonomy(models.Model):
     description = models.TextField(_("description"), blank=True, help_text=_("What it covers."))
     sort_order = models.PositiveIntegerField(_("order"), default=0, help_text=_("Lower first."))
 
+    translated_fields = ("name",)
     panels = [
         FieldPanel("name"),
         FieldPanel("name_en"),
@@ -39,9 +41,7 @@ class Taxonomy(models.Model):
     @property
     def label(self) -> str:
         """The name in the active language."""
-        if get_language() == "en" and self.name_en:
-            return self.name_en
-        return self.name
+        return self.in_language("name")
 
 
 class Theme(Taxonomy):

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db import connection
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from municipalities.models import MunicipalityPage
+from network.models import EnglishContent
 from taxonomy.models import LifeDomain, TargetGroup, Theme
 
 from ..models import PracticeKind
@@ -27,16 +27,18 @@ VOCABULARY_FACETS = {
 
 
 @dataclass(frozen=True)
-class Term:
+class Term(EnglishContent):
     id: int
     slug: str
     name: str
     name_en: str
     article: int | None = None
 
+    translated_fields = ("name",)
+
     @property
     def label(self) -> str:
-        name = self.name_en if get_language() == "en" and self.name_en else self.name
+        name = self.in_language("name")
         if self.article is not None:
             return _("art. %(article)s %(name)s") % {"article": self.article, "name": name}
         return name
