@@ -1,14 +1,26 @@
 """Shared fixtures: the page tree once per database, users per role, PostgreSQL-only marker."""
 
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, connections
 
 from network import page_cache
 from network.cache import renew_all
 from network.factories import UserFactory
 from network.pages import ensure_home_page
 from network.roles import EXPERT_BY_EXPERIENCE, MODERATOR, MUNICIPAL_OFFICIAL, PROJECT_TEAM
+from tests.dbtemplate import (
+    copy_template,
+    create_from_postgres_template,
+    drop_postgres_database,
+    is_postgres,
+)
 
 # What behaves differently per database engine. `make test` runs the whole suite on SQLite (the
 # default of `make run`) and, on PostgreSQL (production), what carries this marker: search,
@@ -72,6 +84,45 @@ def fresh_content_tokens():
     cache.clear()
     page_cache.LOCAL.clear()
     renew_all()
+
+
+SHARED_MEMORY = Path("/dev/shm")  # noqa: S108 - only a private folder (mkdtemp) is made in it
+
+
+def _on_sqlite() -> bool:
+    return settings.DATABASES["default"]["ENGINE"].endswith("sqlite3")
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """Each test process starts from a copy of one migrated database (tests/dbtemplate.py).
+
+    On SQLite the copy lives in shared memory where there is one, as fast as an in-memory
+    database; on PostgreSQL it is a database created from the migrated template.
+    """
+    database = settings.DATABASES["default"]
+    url = os.environ.get("DATABASE_URL", "")
+    if _on_sqlite():
+        memory = SHARED_MEMORY if SHARED_MEMORY.is_dir() else None
+        folder = Path(tempfile.mkdtemp(prefix="idm-test-", dir=memory))
+        database.setdefault("TEST", {})["NAME"] = str(copy_template(folder / "test.sqlite3"))
+        yield
+        shutil.rmtree(folder, ignore_errors=True)
+    elif is_postgres(url):
+        name = database.get("TEST", {}).get("NAME") or f"test_{database['NAME']}"
+        database.setdefault("TEST", {})["NAME"] = name
+        create_from_postgres_template(url, name)
+        yield
+        connections.close_all()
+        drop_postgres_database(url, name)
+    else:
+        yield
+
+
+@pytest.fixture(scope="session")
+def django_db_keepdb() -> bool:
+    # The copy is already migrated: Django uses it instead of creating a new one.
+    return _on_sqlite() or is_postgres(os.environ.get("DATABASE_URL", ""))
 
 
 @pytest.fixture(scope="session")

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.dbtemplate import copy_template, locked
+
 ROOT = Path(__file__).resolve().parents[2]
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -58,29 +60,49 @@ def _wait_for(url: str, timeout: float = 60, process: subprocess.Popen | None = 
 @pytest.fixture(scope="session")
 def e2e_env(tmp_path_factory) -> dict[str, str]:
     workdir = tmp_path_factory.mktemp("e2e")
+    # The workers share the demo's media files; only the database is each server's own.
+    shared = _run_folder(tmp_path_factory)
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "network.settings.e2e",
         "DATABASE_URL": f"sqlite:///{workdir / 'e2e.sqlite3'}",
-        "MEDIA_ROOT": str(workdir / "media"),
+        "MEDIA_ROOT": str(shared / "e2e-media"),
     }
     return env
 
 
-@pytest.fixture(scope="session")
-def base_url(e2e_env, tmp_path_factory) -> str:
-    """Migrates a fresh database, loads the demo data and serves it on a free port."""
-    manage = [sys.executable, str(ROOT / "manage.py")]
-    subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=e2e_env, check=True, cwd=ROOT)
+def _run_folder(tmp_path_factory) -> Path:
+    """The temporary folder of this run, shared by its xdist workers."""
+    basetemp = tmp_path_factory.getbasetemp()
+    return basetemp.parent if os.environ.get("PYTEST_XDIST_WORKER") else basetemp
+
+
+def _demo_database(e2e_env: dict[str, str], shared: Path) -> Path:
+    """The migrated database with the demo data, loaded once for all workers."""
     # E2E_DEMO_ONLY="network municipalities" limits the demo data (faster while working on one app)
     only = os.environ.get("E2E_DEMO_ONLY", "").split()
-    subprocess.run(
-        [*manage, "load_demo_data", *(["--only", *only] if only else [])],
-        env=e2e_env,
-        check=True,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-    )
+    snapshot = shared / f"e2e-demo-{'-'.join(only) or 'all'}.sqlite3"
+    with locked(snapshot):
+        if not snapshot.exists():
+            building = copy_template(snapshot.with_suffix(".building"))
+            subprocess.run(
+                [sys.executable, str(ROOT / "manage.py"), "load_demo_data"]
+                + (["--only", *only] if only else []),
+                env={**e2e_env, "DATABASE_URL": f"sqlite:///{building}"},
+                check=True,
+                cwd=ROOT,
+                stdout=subprocess.DEVNULL,
+            )
+            building.rename(snapshot)
+    return snapshot
+
+
+@pytest.fixture(scope="session")
+def base_url(e2e_env, tmp_path_factory) -> str:
+    """A copy of the demo database, served on a free port."""
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    snapshot = _demo_database(e2e_env, _run_folder(tmp_path_factory))
+    shutil.copyfile(snapshot, e2e_env["DATABASE_URL"].removeprefix("sqlite:///"))
     port = _free_port()
     # The server logs every request: to a file, never to a pipe nobody reads (it would block).
     log_path = tmp_path_factory.mktemp("server") / "server.log"
