@@ -299,6 +299,9 @@ class EventPage(RoutablePageMixin, EasyReadAndSignLanguage, BasePage):
         blank=True,
         help_text=_("After the event: the report ('opbrengsten'), with documents and slides."),
     )
+    body_en = StreamField(BodyBlock(), blank=True, verbose_name=_("programme (English)"))
+    report_summary_en = models.TextField(_("report summary (English)"), blank=True, max_length=1000)
+    report_en = StreamField(BodyBlock(), blank=True, verbose_name=_("report (English)"))
     needs_erased_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     content_panels = BasePage.content_panels + [
@@ -341,6 +344,12 @@ class EventPage(RoutablePageMixin, EasyReadAndSignLanguage, BasePage):
         MultiFieldPanel(
             [FieldPanel("report_summary"), FieldPanel("report")], heading=_("After the event")
         ),
+    ]
+    english_panels = [
+        *BasePage.english_panels,
+        FieldPanel("body_en"),
+        FieldPanel("report_summary_en"),
+        FieldPanel("report_en"),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("venue_name"),

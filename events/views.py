@@ -43,7 +43,7 @@ from .services import registration_cancel, registration_confirm_email, registrat
 
 PAGE_SIZE = 20
 # Lists show no programme, report or video: their StreamFields stay in the database.
-LIST_DEFERRED = ("body", "report", "sign_language_video")
+LIST_DEFERRED = ("body", "body_en", "report", "report_en", "sign_language_video")
 Status = Registration.Status
 
 

@@ -225,6 +225,7 @@ class NewsArticlePage(BasePage):
         help_text=_("Free keywords, separated by commas; stored in lower case."),
     )
     body = StreamField(NewsBodyBlock(), blank=True, help_text=_("The article itself."))
+    body_en = StreamField(NewsBodyBlock(), blank=True, verbose_name=_("article (English)"))
     easy_read_summary = models.TextField(
         _("summary in easy language"),
         blank=True,
@@ -283,8 +284,10 @@ class NewsArticlePage(BasePage):
         ),
         FieldPanel("reactions_closed"),
     ]
+    english_panels = [*BasePage.english_panels, FieldPanel("body_en")]
     search_fields = BasePage.search_fields + [
         index.SearchField("body"),
+        index.SearchField("body_en"),
         index.SearchField("easy_read_summary"),
         index.FilterField("date"),
         index.FilterField("category"),
@@ -406,6 +409,20 @@ class CampaignPage(BasePage):
         blank=True,
         help_text=_("A ready-made text organisations can copy into their newsletter."),
     )
+    why_en = RichTextField(
+        _("why (English)"), blank=True, features=["bold", "italic", "link", "ol", "ul"]
+    )
+    take_part_persons_en = RichTextField(
+        _("how a person takes part (English)"),
+        blank=True,
+        features=["bold", "italic", "link", "ol", "ul"],
+    )
+    take_part_organisations_en = RichTextField(
+        _("how an organisation takes part (English)"),
+        blank=True,
+        features=["bold", "italic", "link", "ol", "ul"],
+    )
+    newsletter_text_en = models.TextField(_("text for a newsletter (English)"), blank=True)
     logo = models.ForeignKey(
         "wagtaildocs.Document",
         null=True,
@@ -436,9 +453,17 @@ class CampaignPage(BasePage):
             heading=_("Campaign material"),
         ),
     ]
+    english_panels = [
+        *BasePage.english_panels,
+        FieldPanel("why_en"),
+        FieldPanel("take_part_persons_en"),
+        FieldPanel("take_part_organisations_en"),
+        FieldPanel("newsletter_text_en"),
+    ]
     search_fields = BasePage.search_fields + [
         index.SearchField("hashtag"),
         index.SearchField("why"),
+        index.SearchField("why_en"),
     ]
 
     class Meta:

@@ -4,11 +4,17 @@ from html.parser import HTMLParser
 
 import pytest
 from django.utils import timezone
+from django.utils.html import strip_tags
 
 from events.factories import EventIndexPageFactory, EventPageFactory
 from forum.factories import CategoryFactory
 from knowledge.factories import PracticeIndexPageFactory, PracticePageFactory
-from news.factories import NewsArticlePageFactory, NewsIndexPageFactory
+from news.factories import (
+    CampaignIndexPageFactory,
+    CampaignPageFactory,
+    NewsArticlePageFactory,
+    NewsIndexPageFactory,
+)
 from tests.utils import get_html
 
 pytestmark = pytest.mark.django_db
@@ -19,6 +25,7 @@ def pages(home_page):
     agenda = EventIndexPageFactory(parent=home_page)
     library = PracticeIndexPageFactory(parent=home_page)
     news = NewsIndexPageFactory(parent=home_page)
+    campaigns = CampaignIndexPageFactory(parent=home_page, title="Campagnes")
     return [
         (agenda, "Agenda"),
         (EventPageFactory(parent=agenda, title="Regiodag Oost"), "Regiodag Oost"),
@@ -29,6 +36,8 @@ def pages(home_page):
         ),
         (news, "Nieuws"),
         (NewsArticlePageFactory(parent=news, title="Drempels weg"), "Drempels weg"),
+        (campaigns, "Campagnes"),
+        (CampaignPageFactory(parent=campaigns, title="Stem met gemak"), "Stem met gemak"),
     ]
 
 
@@ -108,6 +117,8 @@ def test_no_dutch_content_outside_an_element_marked_dutch_under_en(client, pages
     for page, _title in pages:
         specific = page.specific
         dutch |= {specific.title, specific.introduction, getattr(specific, "summary", "")}
+        for field in ("why", "take_part_persons", "take_part_organisations", "report_summary"):
+            dutch.add(strip_tags(getattr(specific, field, "")))
     dutch |= {"Toegankelijke verkiezingen", "Stembureaus en uitleg."}
     dutch -= {"", "Agenda"}  # "Agenda" is English too: the interface uses it under /en/
     event = pages[1][0]

@@ -6,10 +6,12 @@ lang="nl", and on an untranslated page a notice that says so.
 
 import io
 import re
+from datetime import timedelta
 
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 
+from events.factories import EventIndexPageFactory, EventPageFactory
 from forum.factories import CategoryFactory
 from knowledge import demo as knowledge_demo
 from knowledge.factories import PracticeIndexPageFactory, PracticePageFactory
@@ -17,6 +19,7 @@ from knowledge.models import PracticePage
 from network import demo as network_demo
 from network.factories import StandardPageFactory
 from network.models import HomePage, StandardPage
+from news.factories import CampaignIndexPageFactory, CampaignPageFactory
 from tests.utils import get_html
 
 pytestmark = pytest.mark.django_db
@@ -133,6 +136,52 @@ def test_a_translated_practice_in_english_on_its_page_and_in_lists(client, home_
     found = _main(get_html(client, "/en" + library_url + "?q=interpreter"))
     assert "Sign language interpreter at council meetings" in found
     assert other.title not in found
+
+
+def test_an_event_programme_and_report_in_english(client, home_page):
+    agenda = EventIndexPageFactory(parent=home_page)
+    start = timezone.now() - timedelta(days=10)
+    event = EventPageFactory(
+        parent=agenda,
+        title="Regiodag Oost",
+        start=start,
+        end=start + timedelta(hours=3),
+        body=[{"type": "paragraph", "value": "<p>Programma van de dag.</p>"}],
+        body_en=[{"type": "paragraph", "value": "<p>Programme of the day.</p>"}],
+        report_summary="Drie gemeenten kiezen een ervaringsdeskundige.",
+        report_summary_en="Three municipalities choose an expert by experience.",
+        report=[{"type": "paragraph", "value": "<p>Verslag met foto's.</p>"}],
+    )
+    url = event.url
+    english = _main(get_html(client, "/en" + url))
+    assert "<p>Programme of the day.</p>" in english
+    assert "Programma van de dag" not in english
+    assert "<p>Three municipalities choose an expert by experience.</p>" in english
+    # The report itself has no translation: Dutch, and marked.
+    assert re.search(r'<div lang="nl">\s*(<[^>]+>\s*)*<p>Verslag met foto', english)
+    dutch = _main(get_html(client, url))
+    assert "Programma van de dag." in dutch
+    assert "Programme of the day" not in dutch
+    assert "Drie gemeenten kiezen een ervaringsdeskundige." in dutch
+
+
+def test_a_campaign_in_english_keeps_untranslated_parts_marked(client, home_page):
+    campaigns = CampaignIndexPageFactory(parent=home_page)
+    campaign = CampaignPageFactory(
+        parent=campaigns,
+        title="Stem met gemak",
+        why_en="<p>Because everyone should be able to vote.</p>",
+        take_part_persons_en="<p>Share your story with the hashtag.</p>",
+    )
+    url = campaign.url
+    english = _main(get_html(client, "/en" + url))
+    assert "<p>Because everyone should be able to vote.</p>" in english
+    assert "<p>Share your story with the hashtag.</p>" in english
+    assert "Omdat iedereen" not in english
+    assert re.search(r'<div lang="nl">\s*<p>Roep uw leden op', english)
+    dutch = _main(get_html(client, url))
+    assert "Omdat iedereen mee moet kunnen doen." in dutch
+    assert "Because everyone" not in dutch
 
 
 def test_a_forum_category_in_english(client):

@@ -218,6 +218,7 @@ def test_editor_form_normalises_tags_and_refuses_long_ones(superuser, news_index
         "category": category.pk,
         "tags": "  Toegankelijk   Stemmen, toegankelijk stemmen, NGT",
         "body-count": "0",
+        "body_en-count": "0",
         "introduction": "Intro",
         "action-publish": "publish",
     }
