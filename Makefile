@@ -5,7 +5,7 @@ PYTEST := $(VENV)/bin/pytest
 PGURL = $(shell scripts/postgres.sh url)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run install test test-db test-sqlite test-postgres test-e2e lint format check messages bench bench-http clean fuzz
+.PHONY: run install test test-db test-db-postgres test-sqlite test-postgres test-e2e lint format check messages bench bench-http clean fuzz
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -53,14 +53,19 @@ test-e2e: install node_modules/.installed
 	scripts/chromium.sh
 	$(PYTEST) tests/e2e -m e2e -q -n 2 --dist loadfile
 
-# The lint, the checks, the browser tools and the one migrated test database (tests/dbtemplate.py)
+# The lint, the checks, the browser tools and the migrated test databases (tests/dbtemplate.py)
 # are prepared side by side; then the suites run one after another, each on both cores.
 test: install
-	$(MAKE) --no-print-directory -j2 --output-sync=target lint check test-db node_modules/.installed
+	$(MAKE) --no-print-directory -j2 --output-sync=target lint check test-db test-db-postgres \
+		node_modules/.installed
 	$(MAKE) --no-print-directory test-sqlite test-postgres test-e2e
 
 test-db: install
 	$(PY) -m tests.dbtemplate
+
+test-db-postgres: install
+	scripts/postgres.sh start
+	DATABASE_URL=$(PGURL) $(PY) -m tests.dbtemplate
 
 # The bad-input run with many more examples than `make test` (tests/network/test_fuzz.py).
 fuzz: install

@@ -11,7 +11,7 @@ from network.fields import SafeModelChoiceField
 from network.roles import EXPERT_BY_EXPERIENCE, MUNICIPAL_OFFICIAL, user_roles
 from taxonomy.models import Theme
 
-from .models import PROVINCES, EventFormat, EventScope, Provision, Registration
+from .models.registrations import PROVINCES, EventFormat, EventScope, Provision, Registration
 
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 

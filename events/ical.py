@@ -1,7 +1,10 @@
 """iCalendar (RFC 5545) output: one event, or the feed of upcoming events."""
 
+from __future__ import annotations
+
 from collections.abc import Iterable
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -11,7 +14,8 @@ from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStand
 from network.notifications import page_absolute_url
 from network.params import clean_text
 
-from .models import EventPage
+if TYPE_CHECKING:
+    from .models.pages import EventPage
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 PRODID = "-//Iedereen doet mee!//Agenda//NL"

@@ -2,7 +2,7 @@
 
 from django.db.models import Q
 
-from .models import Registration
+from .models.registrations import Registration
 
 
 def export_registrations(user) -> list[dict]:

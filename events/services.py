@@ -1,6 +1,9 @@
 """Registering, confirming and cancelling, and the scheduled clean-up of accessibility needs."""
 
+from __future__ import annotations
+
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -11,13 +14,21 @@ from django.utils.translation import gettext_lazy as _
 
 from network.accounts import has_verified_email
 
-from .models import EventPage, Registration, settings_needs_retention_days
+from .models.registrations import Registration, settings_needs_retention_days
+
+if TYPE_CHECKING:
+    from .models.pages import EventPage
 from .tasks import send_registration_email
 
 Status = Registration.Status
 
 # An unconfirmed registration holds nothing for longer than this: the link in its email expires.
 PENDING_EXPIRES_AFTER = timedelta(hours=48)
+
+
+def _event_pages():
+    # Through the registration's foreign key: the pages import this module, not the reverse.
+    return Registration.event.field.related_model.objects
 
 
 def _enqueue_email(registration_id: int, kind: str) -> None:
@@ -27,7 +38,7 @@ def _enqueue_email(registration_id: int, kind: str) -> None:
 
 def _lock_event(event: EventPage) -> EventPage:
     # Locks only the event's own row; every registration for it queues behind this lock.
-    return EventPage.objects.select_for_update(of=("self",)).get(pk=event.pk)
+    return type(event).objects.select_for_update(of=("self",)).get(pk=event.pk)
 
 
 def _place(*, event: EventPage, registration: Registration, now: datetime) -> None:
@@ -189,7 +200,7 @@ def needs_erase(*, now: datetime | None = None) -> int:
     now = now or timezone.now()
     cutoff = now - timedelta(days=settings_needs_retention_days())
     with transaction.atomic():
-        events = EventPage.objects.filter(end__lte=cutoff, needs_erased_at__isnull=True)
+        events = _event_pages().filter(end__lte=cutoff, needs_erased_at__isnull=True)
         event_ids = list(events.values_list("pk", flat=True))
         # One UPDATE: blanking fields needs no validation, and a bulk erase cannot half-finish.
         erased = (
@@ -197,7 +208,7 @@ def needs_erase(*, now: datetime | None = None) -> int:
             .exclude(needs=[], needs_other="")
             .update(needs=[], needs_other="", needs_consent=False)
         )
-        EventPage.objects.filter(pk__in=event_ids).update(needs_erased_at=now)
+        _event_pages().filter(pk__in=event_ids).update(needs_erased_at=now)
     return erased
 
 

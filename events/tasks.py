@@ -12,7 +12,7 @@ from django_tasks import task
 from network.notifications import absolute_url, page_absolute_url
 
 from .ical import calendar_for
-from .models import Registration
+from .models.registrations import Registration
 
 SUBJECTS = {
     "verify": gettext_noop("Please confirm your registration for {title}"),

@@ -19,7 +19,7 @@ from wagtail.models import Page
 
 from municipalities.models import MunicipalityPage, SizeClass
 
-from ..models import PracticePage
+from ..models.practices import PracticePage
 from .analysis import TOKEN, allowed_typos, damerau, word_stems, words
 from .base import FACETS, Hit, SearchQuery, SearchResults, highlight
 from .index import FTS, ROWS, WORDS

@@ -32,7 +32,7 @@ from elasticsearch_dsl import (
     token_filter,
 )
 
-from ..models import PracticePage, Synonym
+from ..models.practices import PracticePage, Synonym
 from .base import FACETS, Hit, SearchQuery, SearchResults, highlight
 from .database import MUNICIPALITY_NAMES
 from .terms import VOCABULARY_FACETS, cached_terms

@@ -15,7 +15,7 @@ from wagtail.models import Page
 
 from municipalities.models import MunicipalityPage
 
-from ..models import PracticePage, PracticeSearchRow, PracticeSearchWord, PracticeTag
+from ..models.practices import PracticePage, PracticeSearchRow, PracticeSearchWord, PracticeTag
 from .analysis import Token, analyse
 
 ROWS = PracticeSearchRow._meta.db_table

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from django.core.cache import cache
 
-from ..models import Synonym
+from ..models.practices import Synonym
 from .analysis import MAX_QUERY_WORDS, Token, analyse, stem
 
 SYNONYMS_CACHE_KEY = "knowledge:synonyms:v1"

@@ -13,7 +13,7 @@ from municipalities.models import MunicipalityPage
 from network.models import EnglishContent
 from taxonomy.models import LifeDomain, TargetGroup, Theme
 
-from ..models import PracticeKind
+from ..models.practices import PracticeKind
 
 # Facets whose values are terms: the slug in the address, the id in the database. A
 # municipality's 'slug' is its CBS code (GM0344) and its name the page title.

@@ -1,4 +1,8 @@
-"""The practice library: practices (good examples, guides, tools) and their vocabularies."""
+"""Practices (good examples, guides, tools), their vocabularies and their search store.
+
+The search engines (`knowledge.search`) build on this module; the library page
+(`library.py`) builds on the search in turn.
+"""
 
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchVectorField
@@ -109,26 +113,6 @@ class PracticeTag(TaggedItemBase):
     content_object = ParentalKey(
         "knowledge.PracticePage", on_delete=models.CASCADE, related_name="tagged_items"
     )
-
-
-class PracticeIndexPage(BasePage):
-    """The practice library at /kennisbank/: the faceted search page."""
-
-    template = "knowledge/practice_index_page.html"
-    parent_page_types = ["network.HomePage"]
-    subpage_types = ["knowledge.PracticePage"]
-    max_count = 1
-
-    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
-
-    class Meta:
-        verbose_name = _("practice library")
-
-    def serve(self, request, *args, **kwargs):
-        # Imported here: views import these models (a circle at module level).
-        from .views import practice_search
-
-        return practice_search(request, self)
 
 
 # What a list of practices shows: title and summary in both languages, year and kind.

@@ -1,112 +1,112 @@
-"""The agenda: events of the network, their speakers and the registrations for them."""
+"""The agenda's pages: the agenda with its list, month and archive, and each event.
 
-import secrets
-from datetime import datetime
+Their routes are the views: forms validate, services write, and the page renders itself with
+`self.render`. The forms, services and calendar export build on `registrations.py`, never on
+this module, so the pages can import them.
+"""
+
+import calendar
+from collections import Counter
+from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
-from django.db.models.functions import Coalesce, Lower
-from django.http import Http404
+from django.db.models import Q
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
 from wagtail.search import index
 
-from municipalities.reference import load_provinces
+from network.audit import sensitive_access_record
 from network.blocks import BodyBlock
 from network.models import BasePage, EasyReadAndSignLanguage
-from network.roles import is_project_team
+from network.pagination import page_number_is_valid, paginate
+from network.ratelimits import rate_limit_hit, rate_limit_message, with_retry_after
+from network.roles import expert_flag, is_project_team
+from network.spreadsheets import SafeCsvWriter, csv_response
+from network.views import forbidden
+
+from ..forms import AgendaFilterForm, MonthForm, RegistrationForm
+from ..ical import calendar_for
+from ..services import registration_create
+from .registrations import (
+    PROVINCES,
+    PROVISION_HELP,
+    PROVISION_ICONS,
+    PROVISION_SHORT,
+    RESERVED_SLUGS,
+    EventFormat,
+    EventKind,
+    EventScope,
+    Provision,
+    Registration,
+    settings_needs_retention_days,
+    with_confirmed_count,
+)
+
+PAGE_SIZE = 20
+# Lists show no programme, report or video: their StreamFields stay in the database.
+LIST_DEFERRED = ("body", "body_en", "report", "report_en", "sign_language_video")
+MONTH_FIELDS = (
+    "id",
+    "title",
+    "title_en",
+    "slug",
+    "url_path",
+    "path",
+    "depth",
+    "start",
+    "end",
+    "format",
+)
+Status = Registration.Status
 
 
-class Provision(models.TextChoices):
-    """Accessibility provisions an event can offer and a participant can ask for."""
-
-    WHEELCHAIR = "wheelchair", _("Wheelchair-accessible venue and toilet")
-    NGT = "ngt", _("Sign language interpreter (NGT)")
-    SPEECH_TO_TEXT = "speech_to_text", _("Speech-to-text interpreter")
-    HEARING_LOOP = "hearing_loop", _("Hearing loop")
-    QUIET_ROOM = "quiet_room", _("Quiet room")
-    EASY_READ = "easy_read", _("Easy-read material")
-    ASSISTANCE_ANIMALS = "assistance_animals", _("Assistance animals welcome")
-    PARKING = "parking", _("Reserved parking")
+def add_months(first: date, months: int) -> date:
+    index = first.year * 12 + first.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
 
 
-# Short labels for counts ('2 × NGT interpreter') and the icon shown beside each provision.
-PROVISION_SHORT = {
-    Provision.WHEELCHAIR: _("wheelchair access"),
-    Provision.NGT: _("NGT interpreter"),
-    Provision.SPEECH_TO_TEXT: _("speech-to-text interpreter"),
-    Provision.HEARING_LOOP: _("hearing loop"),
-    Provision.QUIET_ROOM: _("quiet room"),
-    Provision.EASY_READ: _("easy-read material"),
-    Provision.ASSISTANCE_ANIMALS: _("assistance animal"),
-    Provision.PARKING: _("reserved parking"),
-}
-# Line icons (24 x 24, drawn with the text colour) next to each provision's name. Inline SVG,
-# not emoji: emoji need a font many systems lack, and then show as empty boxes. The name is
-# always written out; the icon is decoration (aria-hidden in the template).
-PROVISION_ICONS = {
-    Provision.WHEELCHAIR: (
-        "M10.5 4a1.5 1.5 0 1 0 3 0a1.5 1.5 0 1 0-3 0 M12 7v6h5l2 5 M12 10h4 "
-        "M9 10.5a5.5 5.5 0 1 0 7.5 7.5"
-    ),
-    Provision.NGT: (
-        "M8 13V6a1 1 0 0 1 2 0v5 M10 11V4a1 1 0 0 1 2 0v7 M12 11V5a1 1 0 0 1 2 0v6 "
-        "M14 11V7a1 1 0 0 1 2 0v7a6 6 0 0 1-6 6h-1a5 5 0 0 1-4-2l-3-4a1.3 1.3 0 0 1 2-1.6L8 15"
-    ),
-    Provision.SPEECH_TO_TEXT: "M4 5h16v11H9l-4 4v-4H4z M8 9h8 M8 12h5",
-    Provision.HEARING_LOOP: (
-        "M7 9a5 5 0 0 1 10 0c0 3-3 4-3 7a3 3 0 0 1-5.5 1.5 M10 10a2 2 0 0 1 4 0 M3 21l4-4"
-    ),
-    Provision.QUIET_ROOM: "M20 14.5A8 8 0 1 1 9.5 4a6.5 6.5 0 0 0 10.5 10.5z",
-    Provision.EASY_READ: (
-        "M3 5h6a3 3 0 0 1 3 3v12a2.5 2.5 0 0 0-2.5-2.5H3z "
-        "M21 5h-6a3 3 0 0 0-3 3v12a2.5 2.5 0 0 1 2.5-2.5H21z"
-    ),
-    Provision.ASSISTANCE_ANIMALS: (
-        "M8 16c0-2.5 2-4.5 4-4.5s4 2 4 4.5-2 3.5-4 3.5-4-1-4-3.5z "
-        "M4.5 11a1.5 1.5 0 1 0 3 0a1.5 1.5 0 1 0-3 0 M8.5 6.5a1.5 1.5 0 1 0 3 0a1.5 1.5 0 1 0-3 0 "
-        "M12.5 6.5a1.5 1.5 0 1 0 3 0a1.5 1.5 0 1 0-3 0 M16.5 11a1.5 1.5 0 1 0 3 0a1.5 1.5 0 1 0-3 0"
-    ),
-    Provision.PARKING: (
-        "M5 3h14a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z "
-        "M10 17V7h3a3 3 0 0 1 0 6h-3"
-    ),
-}
-
-# The twelve provinces, by CBS code as MunicipalityPage.province_code stores them.
-PROVINCES = list(load_provinces().items())
+def month_grid(first: date, events: list) -> list[list[dict | None]]:
+    """Weeks (Monday first) of days with their events; None for days outside the month."""
+    days_in_month = calendar.monthrange(first.year, first.month)[1]
+    by_day: dict[date, list] = {}
+    for event in events:
+        day = max(timezone.localdate(event.start), first)
+        last = min(timezone.localdate(event.end), first.replace(day=days_in_month))
+        while day <= last:
+            by_day.setdefault(day, []).append(event)
+            day += timedelta(days=1)
+    weeks = []
+    for week in calendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month):
+        weeks.append(
+            [
+                {"date": day, "events": by_day.get(day, []), "today": day == timezone.localdate()}
+                if day.month == first.month
+                else None
+                for day in week
+            ]
+        )
+    return weeks
 
 
-PROVISION_HELP = _("Tick if this event offers it; the page shows it in words and with an icon.")
-
-# The agenda's own routes (month view, archive); an event may not take these slugs.
-RESERVED_SLUGS = {"maand", "archief"}
-
-
-class EventFormat(models.TextChoices):
-    PHYSICAL = "physical", _("In person")
-    ONLINE = "online", _("Online")
-    HYBRID = "hybrid", _("Hybrid (in person and online)")
-
-
-class EventKind(models.TextChoices):
-    MEETING = "meeting", _("Meeting")
-    # People in vulnerable positions look back on local policy and set priorities for the next
-    # term; the organiser records those priorities afterwards (commitments app).
-    DIALOGUE = "dialogue", _("Dialogue moment")
-
-
-class EventScope(models.TextChoices):
-    NATIONAL = "national", _("National")
-    REGIONAL = "regional", _("Regional")
+def needs_summary(registrations: list[Registration]) -> list[dict]:
+    """How many people asked for each provision, e.g. '2 × NGT interpreter', most asked first."""
+    counts = Counter(value for r in registrations for value in r.needs if value in Provision.values)
+    return [
+        {"count": count, "label": str(PROVISION_SHORT[Provision(value)])}
+        for value, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    ]
 
 
 class EventIndexPage(RoutablePageMixin, BasePage):
@@ -136,27 +136,81 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             return event.route(request, path_components[1:])
         return super().route(request, path_components)
 
-    # The routes hand over to views.py, which keeps the pages readable and the views thin.
     @path("")
     def index_route(self, request, *args, **kwargs):
-        # Imported here: views import these models (a circle at module level).
-        from .views import agenda_list
-
-        return agenda_list(request, index=self)
+        """Upcoming events, filtered, a page at a time."""
+        form = AgendaFilterForm(request.GET)
+        context = {"form": form, "view": "list", "page_obj": None}
+        if not form.is_valid():
+            return self._bad_request(
+                request, context, _("Some filters are not valid; see the form.")
+            )
+        events = form.filter(self.listed_events()).filter(end__gt=timezone.now())
+        context["page_obj"] = paginate(request, events.order_by("start", "pk"), PAGE_SIZE)
+        if not page_number_is_valid(request):
+            return self._bad_request(request, context, _("The page number is not valid."))
+        return self.render(request, context_overrides=context)
 
     @path("maand/")
     def month_route(self, request):
-        # Imported here: views import these models (a circle at module level).
-        from .views import agenda_month
-
-        return agenda_month(request, index=self)
+        """One month as a calendar grid, Monday first."""
+        form = MonthForm(request.GET)
+        context = {"form": form, "view": "month", "weeks": None}
+        template = "events/event_month.html"
+        if not form.is_valid():
+            return self._bad_request(
+                request, context, _("Some filters are not valid; see the form."), template
+            )
+        first = form.cleaned_data.get("month") or timezone.localdate().replace(day=1)
+        tz = timezone.get_current_timezone()
+        start = datetime.combine(first, time.min, tzinfo=tz)
+        end = datetime.combine(add_months(first, 1), time.min, tzinfo=tz)
+        events = list(
+            form.filter(self.listed_events())
+            .filter(start__lt=end, end__gt=start)
+            .order_by("start", "pk")
+            .only(*MONTH_FIELDS)
+        )
+        context.update(
+            {
+                "month": first,
+                "month_value": first.strftime("%Y-%m"),
+                "previous_month": add_months(first, -1).strftime("%Y-%m"),
+                "next_month": add_months(first, 1).strftime("%Y-%m"),
+                "weeks": month_grid(first, events),
+                "day_names": [
+                    date_format(date(2024, 1, 1) + timedelta(days=i), "l") for i in range(7)
+                ],
+                "event_count": len(events),
+            }
+        )
+        return self.render(request, template=template, context_overrides=context)
 
     @path("archief/")
     def past_route(self, request):
-        # Imported here: views import these models (a circle at module level).
-        from .views import agenda_past
+        """Events that took place, newest first, with their reports."""
+        form = AgendaFilterForm(request.GET)
+        context = {"form": form, "view": "past", "page_obj": None}
+        template = "events/event_past.html"
+        if not form.is_valid():
+            return self._bad_request(
+                request, context, _("Some filters are not valid; see the form."), template
+            )
+        events = form.filter(self.listed_events()).filter(end__lte=timezone.now())
+        context["page_obj"] = paginate(request, events.order_by("-start", "-pk"), PAGE_SIZE)
+        if not page_number_is_valid(request):
+            return self._bad_request(request, context, _("The page number is not valid."), template)
+        return self.render(request, template=template, context_overrides=context)
 
-        return agenda_past(request, index=self)
+    def listed_events(self):
+        """This agenda's live events for lists: no StreamFields, confirmed seats annotated."""
+        return with_confirmed_count(EventPage.objects.live().child_of(self).defer(*LIST_DEFERRED))
+
+    def _bad_request(self, request, context, message, template=None):
+        messages.error(request, message)
+        response = self.render(request, template=template, context_overrides=context)
+        response.status_code = 400
+        return response
 
 
 class EventPage(RoutablePageMixin, EasyReadAndSignLanguage, BasePage):
@@ -371,38 +425,194 @@ class EventPage(RoutablePageMixin, EasyReadAndSignLanguage, BasePage):
 
     @path("")
     def index_route(self, request, *args, **kwargs):
-        # Imported here: views import these models (a circle at module level).
-        from .views import event_detail
-
-        return event_detail(request, event=self)
+        own = self.own_registration(request.user)
+        can_manage = self.can_manage(request.user)
+        return self.render(
+            request,
+            context_overrides={
+                "own_registration": own,
+                "can_manage": can_manage,
+                "show_online_link": self.is_online
+                and (can_manage or (own is not None and own.status == Status.CONFIRMED)),
+                "speakers": list(self.speakers.all()),
+                "themes": list(self.themes.all()),
+                "register_url": self.url + self.reverse_subpage("register_route"),
+                "ical_url": self.url + self.reverse_subpage("ical_route"),
+                "participants_url": self.url + self.reverse_subpage("participants_route"),
+            },
+        )
 
     @path("aanmelden/")
     def register_route(self, request):
-        # Imported here: views import these models (a circle at module level).
-        from .views import event_register
-
-        return event_register(request, event=self)
+        if request.method not in ("GET", "POST"):
+            return HttpResponseNotAllowed(["GET", "POST"])
+        form = RegistrationForm(
+            request.POST if request.method == "POST" else None,
+            user=request.user,
+            retention_days=settings_needs_retention_days(),
+        )
+        state = self.registration_window_state()
+        context = {"form": form, "state": state, "event_url": self.url}
+        template = "events/event_register.html"
+        if request.method == "GET":
+            return self.render(request, template=template, context_overrides=context)
+        if state != "open":
+            messages.error(request, self.status_label())
+            return self._render_status(request, template, {**context, "form": None}, 400)
+        if not form.is_valid():
+            return self._render_status(request, template, context, 400)
+        data = form.cleaned_data
+        wait = rate_limit_hit(request, "event_register", key=data["email"])
+        if wait:
+            form.add_error(None, rate_limit_message(wait))
+            return with_retry_after(
+                self.render(request, template=template, context_overrides=context), wait
+            )
+        try:
+            registration = registration_create(
+                event=self,
+                name=data["name"],
+                email=data["email"],
+                role=data["role"],
+                organisation=data["organisation"],
+                municipality=data["municipality"],
+                needs=data["needs"],
+                needs_other=data["needs_other"],
+                needs_consent=data["needs_consent"],
+                user=request.user,
+            )
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field, errors in error.error_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                form.add_error(None, error.messages)
+            return self._render_status(request, template, context, 400)
+        messages.success(request, registration.status_message())
+        return redirect(self.url)
 
     @path("ical/")
     def ical_route(self, request):
-        # Imported here: views import these models (a circle at module level).
-        from .views import event_ical
-
-        return event_ical(request, event=self)
+        body = calendar_for([self], name=self.title, request=request)
+        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{self.slug}.ics"'
+        return response
 
     @path("deelnemers/")
     def participants_route(self, request):
-        # Imported here: views import these models (a circle at module level).
-        from .views import event_participants
-
-        return event_participants(request, event=self)
+        denied = self._organiser_guard(request)
+        if denied is not None:
+            return denied
+        registrations = list(
+            self.registrations.select_related("municipality")
+            # The badge the team granted, beside the role people chose themselves.
+            .annotate(user_is_expert=expert_flag("user"))
+            .order_by("status", "created_at", "pk")
+        )
+        active = [r for r in registrations if r.status != Status.CANCELLED]
+        sensitive_access_record(
+            request=request,
+            action="participants_page",
+            subject=f"{self.title} ({self.pk})",
+            record_count=sum(1 for r in active if r.needs or r.needs_other),
+        )
+        role_counts = Counter(r.role for r in active)
+        status_counts = Counter(r.status for r in registrations)
+        context = {
+            "registrations": registrations,
+            "role_counts": [
+                {"label": label, "count": role_counts.get(value, 0)}
+                for value, label in Registration.Role.choices
+            ],
+            "status_counts": [
+                {"label": label, "count": status_counts.get(value, 0)}
+                for value, label in Status.choices
+            ],
+            "needs_summary": needs_summary(active),
+            "other_needs": [r for r in active if r.needs_other],
+            "csv_url": self.url + self.reverse_subpage("participants_csv_route"),
+        }
+        return self.render(
+            request, template="events/event_participants.html", context_overrides=context
+        )
 
     @path("deelnemers/csv/")
     def participants_csv_route(self, request):
-        # Imported here: views import these models (a circle at module level).
-        from .views import event_participants_csv
+        denied = self._organiser_guard(request)
+        if denied is not None:
+            return denied
+        response = csv_response(f"{self.slug}-deelnemers.csv")
+        writer = SafeCsvWriter(response)
+        writer.writerow(
+            [
+                _("Name"),
+                _("Email address"),
+                _("Organisation"),
+                _("Role"),
+                _("Municipality"),
+                _("Status"),
+                _("Registered at"),
+                _("Accessibility needs"),
+                _("Other needs"),
+            ]
+        )
+        registrations = (
+            self.registrations.exclude(status=Status.CANCELLED)
+            .select_related("municipality")
+            .order_by("created_at", "pk")
+        )
+        sensitive_access_record(
+            request=request,
+            action="participants_csv",
+            subject=f"{self.title} ({self.pk})",
+            record_count=sum(1 for r in registrations if r.needs or r.needs_other),
+        )
+        for r in registrations:
+            writer.writerow(
+                [
+                    r.name,
+                    r.email,
+                    r.organisation,
+                    r.get_role_display(),
+                    r.municipality.title if r.municipality else "",
+                    r.get_status_display(),
+                    timezone.localtime(r.created_at).strftime("%Y-%m-%d %H:%M"),
+                    "; ".join(r.needs_labels),
+                    r.needs_other,
+                ]
+            )
+        return response
 
-        return event_participants_csv(request, event=self)
+    def own_registration(self, user) -> Registration | None:
+        """The visitor's own active registration for this event, if any."""
+        if not user.is_authenticated:
+            return None
+        return (
+            self.registrations.filter(Q(user=user) | Q(email__iexact=user.email))
+            .exclude(status=Status.CANCELLED)
+            .order_by("-created_at")
+            .first()
+        )
+
+    def _organiser_guard(self, request):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not self.can_manage(request.user):
+            return forbidden(
+                request,
+                reason=_(
+                    "Only the organiser of this event and the project team can see its "
+                    "registrations."
+                ),
+                next_url=self.get_url(request),
+                next_label=_("Back to the event"),
+            )
+        return None
+
+    def _render_status(self, request, template, context, status):
+        response = self.render(request, template=template, context_overrides=context)
+        response.status_code = status
+        return response
 
     def clean(self) -> None:
         super().clean()
@@ -512,163 +722,3 @@ class EventPage(RoutablePageMixin, EasyReadAndSignLanguage, BasePage):
     def agenda_index(self) -> EventIndexPage:
         """The agenda this event sits in (set by the agenda's route, so usually free)."""
         return self.get_parent().specific
-
-
-def with_confirmed_count(queryset):
-    """Annotate the number of confirmed seats with one subquery instead of a query per event."""
-    confirmed = (
-        Registration.objects.filter(event=OuterRef("pk"), status=Registration.Status.CONFIRMED)
-        .order_by()
-        .values("event")
-        .annotate(total=Count("pk"))
-        .values("total")
-    )
-    return queryset.annotate(
-        confirmed_total=Coalesce(Subquery(confirmed, output_field=IntegerField()), Value(0))
-    )
-
-
-def settings_needs_retention_days() -> int:
-    return int(getattr(settings, "EVENTS_NEEDS_RETENTION_DAYS", 7))
-
-
-class EventSpeaker(Orderable):
-    """A speaker at an event; experts by experience are marked so the programme shows them."""
-
-    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="speakers")
-    name = models.CharField(_("name"), max_length=200, help_text=_("The speaker's name."))
-    role = models.CharField(
-        _("role"), max_length=200, blank=True, help_text=_("For example 'alderman of Zwolle'.")
-    )
-    is_expert_by_experience = models.BooleanField(
-        _("expert by experience"),
-        default=False,
-        help_text=_("Speaks from lived experience of disability."),
-    )
-
-    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("is_expert_by_experience")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("speaker")
-        verbose_name_plural = _("speakers")
-
-    def __str__(self) -> str:
-        return self.name
-
-
-def validate_needs(value) -> None:
-    if not isinstance(value, list) or any(item not in Provision.values for item in value):
-        raise ValidationError(_("Choose accessibility needs from the list."), code="invalid_needs")
-
-
-def new_token() -> str:
-    return secrets.token_urlsafe(32)
-
-
-class Registration(models.Model):
-    """A person's place at an event (or on its waitlist), with or without an account."""
-
-    class Status(models.TextChoices):
-        PENDING = "pending", _("waiting for email confirmation")
-        CONFIRMED = "confirmed", _("confirmed")
-        WAITLISTED = "waitlisted", _("on the waitlist")
-        CANCELLED = "cancelled", _("cancelled")
-
-    class Role(models.TextChoices):
-        OFFICIAL = "official", _("Municipal official")
-        EXPERT = "expert", _("Expert by experience")
-        ORGANISATION = "organisation", _("Civil society or care organisation")
-        ADMINISTRATOR = "administrator", _("Alderman or council member")
-        OTHER = "other", _("Other")
-
-    event = models.ForeignKey(EventPage, on_delete=models.CASCADE, related_name="registrations")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="event_registrations",
-    )
-    name = models.CharField(_("name"), max_length=200)
-    email = models.EmailField(_("email address"))
-    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
-    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
-    municipality = models.ForeignKey(
-        "municipalities.MunicipalityPage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    needs = models.JSONField(
-        _("accessibility needs"), default=list, blank=True, validators=[validate_needs]
-    )
-    needs_other = models.TextField(_("other needs"), blank=True, max_length=1000)
-    needs_consent = models.BooleanField(_("consent to store needs"), default=False)
-    status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
-    )
-    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
-    language = models.CharField(max_length=10, default="nl")
-    created_at = models.DateTimeField(_("registered at"), default=timezone.now)
-    confirmed_at = models.DateTimeField(null=True, blank=True)
-    waitlisted_at = models.DateTimeField(null=True, blank=True)
-    cancelled_at = models.DateTimeField(null=True, blank=True)
-    email_sent_at = models.DateTimeField(null=True, blank=True)
-    reminder_sent_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["created_at", "pk"]
-        constraints = [
-            models.UniqueConstraint(
-                "event",
-                Lower("email"),
-                condition=~models.Q(status="cancelled"),
-                name="events_registration_unique_active_email",
-                violation_error_message=_("This email address is already registered."),
-            )
-        ]
-        indexes = [models.Index(fields=["event", "status", "waitlisted_at"])]
-        verbose_name = _("registration")
-        verbose_name_plural = _("registrations")
-
-    def __str__(self) -> str:
-        return f"{self.name} – {self.event_id} ({self.status})"
-
-    def clean(self) -> None:
-        super().clean()
-        if (self.needs or self.needs_other.strip()) and not self.needs_consent:
-            raise ValidationError(
-                {"needs_consent": _("Give consent, or leave the accessibility needs empty.")}
-            )
-
-    @property
-    def needs_labels(self) -> list[str]:
-        return [str(Provision(value).label) for value in self.needs if value in Provision.values]
-
-
-class LiaPresentation(models.Model):
-    """A municipality presented its Local Inclusion Agenda at this event: a celebration."""
-
-    event = models.ForeignKey(
-        EventPage,
-        on_delete=models.CASCADE,
-        related_name="lia_presentations",
-        verbose_name=_("event"),
-    )
-    status_change = models.OneToOneField(
-        "municipalities.LiaStatusChange",
-        on_delete=models.CASCADE,
-        related_name="presentation",
-        verbose_name=_("LIA status entry"),
-        help_text=_("The entry in the municipality's LIA history that was presented."),
-    )
-    is_demo_data = models.BooleanField(default=False, editable=False)
-
-    class Meta:
-        ordering = ["-event__start", "pk"]
-        verbose_name = _("LIA presentation")
-        verbose_name_plural = _("LIA presentations")
-
-    def __str__(self) -> str:
-        return f"{self.status_change.municipality} @ {self.event}"
