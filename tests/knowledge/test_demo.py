@@ -10,6 +10,7 @@ from knowledge import demo
 from knowledge.factories import PracticePageFactory
 from knowledge.models import PracticeKind, PracticePage
 from knowledge.search import SearchQuery, get_engine
+from municipalities import demo as municipalities_demo
 from taxonomy.models import LifeDomain, TargetGroup, Theme
 
 pytestmark = pytest.mark.django_db
@@ -43,39 +44,29 @@ def test_factory_builds_a_live_searchable_practice(library):
     assert get_engine().search(SearchQuery(text="tandemfiets")).total == 1
 
 
-def test_demo_is_idempotent_and_keeps_the_tree_valid(home_page):
-    from municipalities import demo as municipalities_demo
+PLACEHOLDER = re.compile(r"\b(gegenereerd|lorem|ipsum|placeholder|todo|xxx)\b", re.IGNORECASE)
 
+
+def test_demo_practices_are_real_load_once_and_the_bench_generator_adds_valid_ones(home_page):
+    """One test, because loading the demo is what takes the time: each step builds on it."""
     municipalities_demo.load(scale=1, stdout=io.StringIO())
     demo.load(scale=1, stdout=io.StringIO())
     count = PracticePage.objects.count()
     assert count >= 60
-    demo.load(scale=1, stdout=io.StringIO())
-    assert PracticePage.objects.count() == count
-    assert Page.find_problems() == ([], [], [], [], [])
-    assert demo.ensure_index_page().get_children().count() == count
 
-
-PLACEHOLDER = re.compile(r"\b(gegenereerd|lorem|ipsum|placeholder|todo|xxx)\b", re.IGNORECASE)
-
-
-def test_the_demo_site_has_no_placeholder_practices(home_page):
-    from municipalities import demo as municipalities_demo
-
-    municipalities_demo.load(scale=1, stdout=io.StringIO())
-    demo.load(scale=1, stdout=io.StringIO())
+    # Written practices, not placeholders, and in the 'u' voice.
     for page in PracticePage.objects.all():
         text = " ".join([page.title, page.summary, str(page.body)]).lower()
         assert not PLACEHOLDER.search(text), page.title
         assert " je " not in f" {text} " and " jouw " not in f" {text} ", page.title
 
-
-def test_generated_practices_for_load_tests_are_valid_and_searchable(home_page):
-    from municipalities import demo as municipalities_demo
-
-    municipalities_demo.load(scale=1, stdout=io.StringIO())
+    # Loading again adds nothing and keeps the page tree valid.
     demo.load(scale=1, stdout=io.StringIO())
-    count = PracticePage.objects.count()
+    assert PracticePage.objects.count() == count
+    assert Page.find_problems() == ([], [], [], [], [])
+    assert demo.ensure_index_page().get_children().count() == count
+
+    # The benchmark's generated practices (bench/ only) are valid, linked and searchable.
     demo.generate_practices(index=demo.ensure_index_page(), count=20)
     assert PracticePage.objects.count() == count + 20
     assert Page.find_problems() == ([], [], [], [], [])
