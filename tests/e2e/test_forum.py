@@ -9,6 +9,9 @@ from tests.forum.xss_corpus import XSS_PAYLOADS
 
 from .conftest import login
 
+# Long journeys: they start first, so both workers finish together (tests/conftest.py).
+pytestmark = pytest.mark.slow
+
 CATEGORY = "/forum/categorie/toegankelijke-verkiezingen/"
 TOPIC_TITLE = "Hoe maken jullie stembureaus toegankelijk voor rolstoelgebruikers?"
 TRUSTED = "ervaringsdeskundige@example.org"  # has approved posts in the demo data

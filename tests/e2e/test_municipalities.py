@@ -7,6 +7,9 @@ from playwright.sync_api import expect
 
 from .conftest import assert_no_horizontal_scroll, login
 
+# Long journeys: they start first, so both workers finish together (tests/conftest.py).
+pytestmark = pytest.mark.slow
+
 OFFICIAL = "ambtenaar@example.org"  # linked to Amsterdam by the demo data
 
 

@@ -9,7 +9,8 @@ from playwright.sync_api import expect
 
 from .conftest import PASSWORD, login
 
-pytestmark = pytest.mark.e2e
+# Long journeys: they start first, so both workers finish together (tests/conftest.py).
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
 EMAIL = "tweestaps@example.org"
 

@@ -7,6 +7,9 @@ from playwright.sync_api import expect
 
 from .conftest import assert_no_horizontal_scroll, login
 
+# Long journeys: they start first, so both workers finish together (tests/conftest.py).
+pytestmark = pytest.mark.slow
+
 MEMBER = "lid@example.org"  # linked to Ieder(in) regio Noord in the demo data
 TEAM = "team@example.org"
 MODERATOR = "moderator@example.org"

@@ -47,6 +47,7 @@ def test_factory_builds_a_live_searchable_practice(library):
 PLACEHOLDER = re.compile(r"\b(gegenereerd|lorem|ipsum|placeholder|todo|xxx)\b", re.IGNORECASE)
 
 
+@pytest.mark.slow
 def test_demo_practices_are_real_load_once_and_the_bench_generator_adds_valid_ones(home_page):
     """One test, because loading the demo is what takes the time: each step builds on it."""
     municipalities_demo.load(scale=1, stdout=io.StringIO())

@@ -27,6 +27,7 @@ def test_plural_and_singular_match_each_other(corpus):
     assert engine.search(SearchQuery(text="speeltuinen")).total == 1
 
 
+@pytest.mark.slow
 def test_judged_queries_find_the_expected_practice_in_the_top_three(demo):
     engine = get_engine("database")
     misses = []

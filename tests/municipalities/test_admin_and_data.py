@@ -132,6 +132,7 @@ def test_privacy_export_lists_memberships_and_recorded_changes(official_of_utrec
     ]
 
 
+@pytest.mark.slow
 def test_demo_data_is_plausible_and_idempotent(index_page):
     demo.load(scale=1, stdout=io.StringIO())
     first_count = LiaStatusChange.objects.count()
@@ -167,6 +168,7 @@ def test_demo_data_is_plausible_and_idempotent(index_page):
     assert all(problems == [] for problems in Page.find_problems())
 
 
+@pytest.mark.slow
 def test_demo_manifest_repairs_older_demo_data(index_page):
     """A demo database from before had 139 signatories up to 2025: a re-run tells the truth."""
     demo.load(scale=1, stdout=io.StringIO())

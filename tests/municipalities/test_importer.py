@@ -90,6 +90,7 @@ def test_creating_342_pages_is_cheap(home_page, django_assert_max_num_queries):
         import_municipalities()
 
 
+@pytest.mark.slow
 def test_rerun_with_a_new_file_updates_and_retires(home_page, tmp_path):
     import_municipalities()
     lelystad = MunicipalityPage.objects.get(cbs_code="GM0995")

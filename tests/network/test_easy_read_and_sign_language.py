@@ -89,6 +89,7 @@ def test_an_event_offers_easy_language_and_lists_do_not_load_the_video(
     assert "<video" not in get_html(client, agenda.url)
 
 
+@pytest.mark.slow
 def test_the_demo_has_easy_language_on_the_home_page_the_manifest_and_three_events(home_page):
     network_demo.load(scale=1, stdout=io.StringIO())
     municipalities_demo.load(scale=1, stdout=io.StringIO())

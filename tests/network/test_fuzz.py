@@ -356,6 +356,7 @@ def crawl(client, start: list[str]) -> tuple[set[str], list[Form]]:
     return visited, list(forms.values())
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("role", ["anonymous", "member", "official", "team"])
 def test_no_server_error_on_any_input(client, tree, role):
     user = user_for(role, tree)

@@ -211,6 +211,7 @@ def test_editors_translate_on_the_english_tab(client, superuser, about):
     assert re.search(r"<a[^>]*role=\"tab\"[^>]*>\s*Engels\s*<", html.replace("\n", " "))
 
 
+@pytest.mark.slow
 def test_the_demo_has_english_main_pages_and_ten_practices(home_page):
     network_demo.load(scale=1, stdout=io.StringIO())
     knowledge_demo.load(scale=1, stdout=io.StringIO())
