@@ -26,7 +26,8 @@ def _latest() -> list[tuple[str, str]]:
     return MigrationExecutor(connection).loader.graph.leaf_nodes()
 
 
-@pytest.mark.slow
+# Not marked slow (which would start it first): as a transactional test it empties every
+# table when it ends, also the vocabularies the migrations load, which later tests use.
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_vocabularies_move_back_and_forth_without_loss(home_page):
