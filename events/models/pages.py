@@ -100,6 +100,13 @@ def month_grid(first: date, events: list) -> list[list[dict | None]]:
     return weeks
 
 
+def render_with_status(page, request, context, *, status, template=None):
+    """The page rendered as its routes render it (`self.render`), with another status code."""
+    response = page.render(request, template=template, context_overrides=context)
+    response.status_code = status
+    return response
+
+
 def needs_summary(registrations: list[Registration]) -> list[dict]:
     """How many people asked for each provision, e.g. '2 × NGT interpreter', most asked first."""
     counts = Counter(value for r in registrations for value in r.needs if value in Provision.values)
@@ -208,9 +215,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     def _bad_request(self, request, context, message, template=None):
         messages.error(request, message)
-        response = self.render(request, template=template, context_overrides=context)
-        response.status_code = 400
-        return response
+        return render_with_status(self, request, context, status=400, template=template)
 
 
 class EventPage(RoutablePageMixin, EasyReadAndSignLanguage, BasePage):
@@ -458,9 +463,11 @@ class EventPage(RoutablePageMixin, EasyReadAndSignLanguage, BasePage):
             return self.render(request, template=template, context_overrides=context)
         if state != "open":
             messages.error(request, self.status_label())
-            return self._render_status(request, template, {**context, "form": None}, 400)
+            return render_with_status(
+                self, request, {**context, "form": None}, status=400, template=template
+            )
         if not form.is_valid():
-            return self._render_status(request, template, context, 400)
+            return render_with_status(self, request, context, status=400, template=template)
         data = form.cleaned_data
         wait = rate_limit_hit(request, "event_register", key=data["email"])
         if wait:
@@ -487,7 +494,7 @@ class EventPage(RoutablePageMixin, EasyReadAndSignLanguage, BasePage):
                     form.add_error(field if field in form.fields else None, errors)
             else:
                 form.add_error(None, error.messages)
-            return self._render_status(request, template, context, 400)
+            return render_with_status(self, request, context, status=400, template=template)
         messages.success(request, registration.status_message())
         return redirect(self.url)
 
@@ -608,11 +615,6 @@ class EventPage(RoutablePageMixin, EasyReadAndSignLanguage, BasePage):
                 next_label=_("Back to the event"),
             )
         return None
-
-    def _render_status(self, request, template, context, status):
-        response = self.render(request, template=template, context_overrides=context)
-        response.status_code = status
-        return response
 
     def clean(self) -> None:
         super().clean()
