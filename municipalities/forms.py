@@ -1,4 +1,7 @@
-"""The overview's filter form, the LIA status form, route progress and the stakeholder map."""
+"""The overview's filter form, the LIA status form, route progress and the stakeholder map.
+
+These sit below the pages, which render them; the form that edits a page is in `contact.py`.
+"""
 
 import datetime
 import os
@@ -12,10 +15,9 @@ from django.utils.translation import gettext_lazy as _
 
 from network.roles import is_project_team
 
-from .models import (
+from .models.records import (
     LiaStatus,
     LiaStatusChange,
-    MunicipalityPage,
     RouteProgressEntry,
     RouteStatus,
     RouteStep,
@@ -28,14 +30,24 @@ from .reference import load_provinces, load_regions
 SORT_COLUMNS = ("name", "province", "status", "date", "manifest", "route", "population")
 FILTER_NAMES = ("province", "status", "manifest", "route", "size", "region")
 ROUTE_DONE = Count("route_states", filter=Q(route_states__status=RouteStatus.DONE))
-# How many steps the route has, as a subquery: the rows query needs no second query for it.
-ROUTE_TOTAL = Subquery(
-    RouteStep.objects.order_by().annotate(total=Func(F("pk"), function="COUNT")).values("total"),
-    output_field=IntegerField(),
-)
+
 SORT_CHOICES = [(key, key) for key in SORT_COLUMNS] + [
     (f"-{key}", f"-{key}") for key in SORT_COLUMNS
 ]
+
+
+def route_total() -> Subquery:
+    """How many steps the route has, as a subquery: the rows query needs no second query for it.
+
+    Built per call: a queryset at import time would need the models loaded, and the pages
+    import this module while they load.
+    """
+    return Subquery(
+        RouteStep.objects.order_by()
+        .annotate(total=Func(F("pk"), function="COUNT"))
+        .values("total"),
+        output_field=IntegerField(),
+    )
 
 
 class MunicipalityFilterForm(forms.Form):
@@ -103,7 +115,7 @@ class MunicipalityFilterForm(forms.Form):
         elif data.get("manifest") == "no":
             queryset = queryset.filter(Q(manifest_signed_on__isnull=True))
         if data.get("route"):
-            queryset = queryset.annotate(route_done_filter=ROUTE_DONE, route_total=ROUTE_TOTAL)
+            queryset = queryset.annotate(route_done_filter=ROUTE_DONE, route_total=route_total())
             if data["route"] == "none":
                 queryset = queryset.filter(route_done_filter=0)
             elif data["route"] == "started":
@@ -244,43 +256,3 @@ class StakeholderForm(forms.ModelForm):
         self.fields["kind"].choices = [("", _("Choose a kind"))] + list(
             self.fields["kind"].choices
         )[1:]
-
-
-LIA_DOCUMENT_TYPES = (".pdf", ".docx", ".odt", ".txt")
-LIA_DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
-
-
-class MunicipalityContactForm(forms.ModelForm):
-    """What an official keeps up to date: who answers inclusion questions, the LIA document
-    and whether other municipalities may ask for help."""
-
-    lia_document_file = forms.FileField(
-        label=_("Upload the LIA document"),
-        required=False,
-        help_text=_("A PDF, Word (docx), OpenDocument (odt) or text file of at most 20 MB."),
-    )
-
-    class Meta:
-        model = MunicipalityPage
-        fields = [
-            "inclusion_contact_name",
-            "inclusion_contact_email",
-            "lia_document_url",
-            "lia_summary",
-            "lia_summary_easy_read",
-            "willing_to_be_asked",
-        ]
-        widgets = {
-            "lia_summary": forms.Textarea(attrs={"rows": 4}),
-            "lia_summary_easy_read": forms.Textarea(attrs={"rows": 4}),
-        }
-
-    def clean_lia_document_file(self):
-        upload = self.cleaned_data.get("lia_document_file")
-        if upload is None:
-            return None
-        if not upload.name.lower().endswith(LIA_DOCUMENT_TYPES):
-            raise forms.ValidationError(_("Upload a PDF, docx, odt or txt file."), code="file_type")
-        if upload.size > LIA_DOCUMENT_MAX_BYTES:
-            raise forms.ValidationError(_("The file is larger than 20 MB."), code="file_size")
-        return upload

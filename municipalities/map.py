@@ -8,7 +8,7 @@ from functools import lru_cache
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from .models import LiaStatus
+from .models.records import LiaStatus
 from .reference import DEFAULT_GEOJSON
 
 WIDTH = 600

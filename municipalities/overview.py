@@ -11,9 +11,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
-from .forms import FILTER_NAMES, ROUTE_DONE, ROUTE_TOTAL, MunicipalityFilterForm
+from .forms import FILTER_NAMES, ROUTE_DONE, MunicipalityFilterForm, route_total
 from .map import accessible_name, legend_swatch, render_map
-from .models import LiaStatus, MunicipalityPage
+from .models.records import LiaStatus, municipality_model
 from .reference import load_provinces
 from .services import map_cache_version
 
@@ -54,7 +54,7 @@ SORT_KEYS = {
 
 def active_municipalities():
     """Live municipalities that still exist (merged ones keep their page but leave the lists)."""
-    return MunicipalityPage.objects.live().filter(retired_on__isnull=True)
+    return municipality_model().objects.live().filter(retired_on__isnull=True)
 
 
 def _cache_key(kind: str, form: MunicipalityFilterForm, *extra: str) -> str:
@@ -71,7 +71,7 @@ def filtered_rows(form: MunicipalityFilterForm) -> list[dict]:
             form.apply(active_municipalities())
             .order_by("title")
             .values(*ROW_FIELDS)
-            .annotate(route_done=ROUTE_DONE, route_steps_total=ROUTE_TOTAL)
+            .annotate(route_done=ROUTE_DONE, route_steps_total=route_total())
         )
         cache.set(key, rows, CACHE_TIMEOUT)
     return rows

@@ -1,8 +1,11 @@
 """Writes that cross models: LIA status history, memberships; and read helpers other apps use."""
 
+from __future__ import annotations
+
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,16 +20,19 @@ from wagtail.documents import get_document_model
 from network.cache import content_changed
 from network.roles import MUNICIPAL_OFFICIAL, has_role, is_project_team
 
-from .models import (
+from .models.records import (
     LiaStatus,
     LiaStatusChange,
     MunicipalityMembership,
-    MunicipalityPage,
     RouteProgressEntry,
     RouteStep,
     RouteStepState,
     Stakeholder,
+    municipality_model,
 )
+
+if TYPE_CHECKING:
+    from .models.pages import MunicipalityPage
 
 # The overview's rendered map and counts are cached under a version number that every write
 # bumps, so a status change shows at once without knowing which filtered variants exist.
@@ -85,8 +91,8 @@ def is_official_of(user, municipality: MunicipalityPage) -> bool:
 def municipalities_for_user(user) -> QuerySet[MunicipalityPage]:
     """The municipalities a user works for (through a membership); empty for anonymous users."""
     if not getattr(user, "is_authenticated", False):
-        return MunicipalityPage.objects.none()
-    return MunicipalityPage.objects.filter(memberships__user=user).order_by("title")
+        return municipality_model().objects.none()
+    return municipality_model().objects.filter(memberships__user=user).order_by("title")
 
 
 def can_record_lia_status(user, municipality: MunicipalityPage) -> bool:
@@ -116,7 +122,7 @@ def municipality_refresh_current_status(*, municipality: MunicipalityPage) -> Mu
         status_date,
     ):
         # update() rather than save(): no new page revision, no search re-index of the body.
-        MunicipalityPage.objects.filter(pk=municipality.pk).update(
+        municipality_model().objects.filter(pk=municipality.pk).update(
             current_lia_status=status, current_lia_status_date=status_date
         )
         municipality.current_lia_status = status
@@ -325,7 +331,7 @@ def municipality_contact_update(
     a later edit in the admin does not undo it."""
     if user is not None and not can_record_lia_status(user, municipality):
         raise PermissionDenied(_("You may not change this municipality's contact details."))
-    page = MunicipalityPage.objects.get(pk=municipality.pk)
+    page = municipality_model().objects.get(pk=municipality.pk)
     page.inclusion_contact_name = inclusion_contact_name
     page.inclusion_contact_email = inclusion_contact_email
     page.lia_document_url = lia_document_url
@@ -374,7 +380,7 @@ def municipality_contacts_import(
     the other rows are saved unless `dry_run`.
     """
     report = ContactImportReport()
-    pages = {page.cbs_code: page for page in MunicipalityPage.objects.all()}
+    pages = {page.cbs_code: page for page in municipality_model().objects.all()}
     email_field = EmailField()
     url_validator = URLValidator(schemes=["http", "https"])
     seen: set[str] = set()

@@ -17,8 +17,8 @@ from network.roles import is_project_team
 from network.serving import serve_page
 from network.spreadsheets import SafeCsvDictWriter, csv_response
 
+from .contact import MunicipalityContactForm
 from .forms import (
-    MunicipalityContactForm,
     MunicipalityFilterForm,
     RouteProgressForm,
     StakeholderForm,
