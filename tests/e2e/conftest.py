@@ -17,6 +17,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import sync_playwright
 
 from tests.dbtemplate import copy_template, locked
 
@@ -163,8 +165,6 @@ def vnu_url():
 
 @pytest.fixture(scope="session")
 def browser():
-    from playwright.sync_api import sync_playwright
-
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium not found at {CHROMIUM} (make test installs it as root)")
     with sync_playwright() as playwright:
@@ -225,10 +225,24 @@ def login(page, email: str, password: str = PASSWORD) -> None:
 
 
 def axe_violations(page) -> list[dict]:
+    # A click on a link returns before the next page has replaced the old one; checking
+    # then would audit a document that is being torn down. Wait for the page to settle, and
+    # start again once if a navigation still swaps the document away during the audit.
+    page.wait_for_load_state("load")
+    try:
+        return _run_axe(page)
+    except PlaywrightError as error:
+        if "documentElement" not in str(error) and "context was destroyed" not in str(error):
+            raise
+    page.wait_for_load_state("load")
+    return _run_axe(page)
+
+
+def _run_axe(page) -> list[dict]:
     # Evaluated through the DevTools protocol: a <script> tag would break the page's CSP.
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(AXE_JS.read_text() + "\n;undefined")
-    result = page.evaluate(
+    return page.evaluate(
         """async (tags) => {
             const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
             return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
@@ -236,7 +250,6 @@ def axe_violations(page) -> list[dict]:
         }""",
         AXE_TAGS,
     )
-    return result
 
 
 def vnu_errors(html: str, vnu_url: str) -> list[dict]:

@@ -92,6 +92,7 @@ def test_moderation_pages_are_accessible(page, assert_accessible, prefix):
     expect(page.locator("table caption")).to_be_visible()
     assert_accessible(page, f"moderation queue ({lang})")
     page.locator("table a[href*='/moderatie/bericht/']").first.click()
+    expect(page).to_have_url(re.compile(r"/moderatie/bericht/\d+/$"))
     assert_accessible(page, f"moderate a post ({lang})")
     page.locator("main form button[type=submit]").click()
     expect(page.locator("[data-error-summary]")).to_be_visible()

@@ -33,6 +33,7 @@ def test_reading_pages_are_accessible(page, assert_accessible, prefix):
     page.goto(prefix + "/organisaties/")
     assert_accessible(page, f"organisations ({lang})")
     page.locator("main .organisation-list a").first.click()
+    expect(page).to_have_url(re.compile(r"/organisaties/[\w-]+/$"))
     assert_accessible(page, f"organisation page ({lang})")
 
 
@@ -78,6 +79,7 @@ def test_moderation_pages_are_accessible(page, assert_accessible):
     expect(page.locator("table caption")).to_be_visible()
     assert_accessible(page, "voices moderation queue")
     page.locator("main table a").first.click()
+    expect(page).to_have_url(re.compile(r"/stemmen/moderatie/\d+/$"))
     assert_accessible(page, "moderate a voice")
     page.locator("input[value=decline]").check()
     page.locator("main form button[type=submit]").click()
@@ -85,6 +87,7 @@ def test_moderation_pages_are_accessible(page, assert_accessible):
     assert_accessible(page, "moderate a voice with errors")
     page.goto("/stemmen/moderatie/")
     page.locator("main ul a[href*='/organisaties/beoordelen/']").first.click()
+    expect(page).to_have_url(re.compile(r"/organisaties/beoordelen/"))
     assert_accessible(page, "decide on an organisation")
 
 
