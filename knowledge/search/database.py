@@ -1,4 +1,4 @@
-"""The embedded engine: full-text search in the database, facets counted in one SQL query.
+"""The embedded engine: full-text search in the database, facets counted from bitsets.
 
 Both databases read the same store (PracticeSearchRow, written by `index.py`): stems made by
 the same Dutch analysis, matched through a weighted tsvector on PostgreSQL or an FTS5 table
@@ -6,22 +6,29 @@ on SQLite. The best candidates are then ranked by one scorer in Python (BM25F wi
 tags above the body, phrase and proximity bonuses, recency only to break ties), so both
 databases give the same order. Synonyms widen the query; a word no practice has is corrected
 against the word list (pg_trgm on PostgreSQL, edit distance on SQLite).
+
+The database answers which practices match the words (one query, remembered per process until
+the next write); the facet counts, the filters and the newest-first order come from the
+bitsets of `facets.py`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from django.core.cache import cache
 from django.db import connection
 from django.db.models.expressions import RawSQL
 from wagtail.models import Page
 
-from municipalities.models import MunicipalityPage, SizeClass
+from municipalities.models import SizeClass
 
 from ..models.practices import PracticePage
 from .analysis import TOKEN, allowed_typos, damerau, word_stems, words
 from .base import FACETS, Hit, SearchQuery, SearchResults, highlight
+from .facets import NEWEST, FacetIndex, facet_index
 from .index import FTS, ROWS, WORDS
 from .query import (
     Plan,
@@ -42,10 +49,8 @@ CANDIDATES = 120
 DOCUMENTS_CACHE_KEY = "knowledge:search:documents"
 # When fewer practices than this have every word, practices with some of them are shown too.
 FEW = 2
-M2M_FACETS = {"theme": "themes", "life_domain": "life_domains", "target_group": "target_groups"}
 PAGES = PracticePage._meta.db_table
 WAGTAIL_PAGES = Page._meta.db_table
-PLACES = MunicipalityPage._meta.db_table
 PLACES_THROUGH = PracticePage.municipalities.through._meta.db_table
 # Municipality names of a hit in the same query as the hit (no prefetch round trip).
 _NAMES = (
@@ -57,24 +62,6 @@ MUNICIPALITY_NAMES = {
     True: _NAMES.format(agg="string_agg(w.title, ', ' ORDER BY w.title)"),
     False: _NAMES.format(agg="group_concat(w.title, ', ')"),
 }
-# PostgreSQL: each facet's column on the search row.
-ROW_COLUMNS = {
-    "kind": ("kind", "integer"),
-    "theme": ("themes", "integer"),
-    "life_domain": ("life_domains", "integer"),
-    "target_group": ("target_groups", "integer"),
-    "municipality": ("municipalities", "integer"),
-    "province": ("provinces", "text"),
-    "size_class": ("size_classes", "text"),
-    "year": ("year", "integer"),
-}
-SCALAR_FACETS = ("kind", "year")
-
-
-def _through(facet: str) -> tuple[str, str]:
-    """The through table of a many-to-many facet and its column for the term."""
-    field = getattr(PracticePage, M2M_FACETS[facet]).field
-    return field.remote_field.through._meta.db_table, f"{field.m2m_reverse_field_name()}_id"
 
 
 @dataclass
@@ -108,10 +95,11 @@ class DatabaseEngine:
     def search(self, query: SearchQuery) -> SearchResults:
         terms = cached_terms()
         filters, ignored = self._resolve(query, terms)
-        conditions = self._conditions(filters)
+        facets = facet_index()
+        selected = facets.selection(filters)
         if not query.text:
-            counts, total = self._count(None, conditions, terms)
-            pages = self._newest(None, conditions, query) if total > query.offset else []
+            counts, total, hits = facets.count(facets.everything, selected)
+            pages = self._fetch(facets.newest(hits, query.offset, query.page_size))
             return self._results(query, pages, counts, total, ignored, terms)
 
         match, suggestion, complete = self._match(query.text)
@@ -123,17 +111,20 @@ class DatabaseEngine:
             match, _suggestion, complete = self._match(corrected)
         if match is not None and not complete:
             match = self._any(match)
-        counts, total = self._count(match, conditions, terms) if match else ({}, 0)
+        ranked = query.sort != "newest"
+        ordered, counts, total, hits = self._matches(match, facets, selected, ranked)
         if match is not None and match.every and len(match.plan.slots) > 1 and total < FEW:
             # Few practices have every word: those with some of them follow, ranked lower.
             match = self._any(match)
-            counts, total = self._count(match, conditions, terms)
+            ordered, counts, total, hits = self._matches(match, facets, selected, ranked)
         if total <= query.offset or match is None:
             pages: list = []
-        elif query.sort == "newest":
-            pages = self._newest(match, conditions, query)
+        elif not ranked:
+            pages = self._fetch(facets.newest(hits, query.offset, query.page_size))
         else:
-            pages = self._ranked(match, conditions, query)
+            # Without filters every match is a hit; with them, the hits keep the rank order.
+            allowed = facets.contains(hits) if selected else None
+            pages = self._ranked(match, ordered, allowed, query)
         results = self._results(query, pages, counts, total, ignored, terms, match)
         results.suggestion = suggestion
         results.corrected = corrected
@@ -266,163 +257,77 @@ class DatabaseEngine:
                 filters[facet] = known
         return filters, ignored
 
-    def _conditions(self, filters: dict[str, list]) -> dict[str, tuple[str, list]]:
-        """One SQL condition on a search row (alias s) per selected facet: OR within it."""
-        conditions = {}
-        postgres = connection.vendor == "postgresql"
-        for facet, values in filters.items():
-            column, cast = ROW_COLUMNS[facet]
-            marks = ", ".join(["%s"] * len(values))
-            if facet in SCALAR_FACETS:
-                sql = f"s.{column} IN ({marks})"
-            elif postgres:
-                sql = f"s.{column} && CAST(ARRAY[{marks}] AS {cast}[])"
-            elif facet in M2M_FACETS:
-                table, term = _through(facet)
-                sql = (
-                    f"EXISTS (SELECT 1 FROM {table} f WHERE f.practicepage_id = s.page_id "  # noqa: S608
-                    f"AND f.{term} IN ({marks}))"
-                )
-            elif facet == "municipality":
-                sql = (
-                    f"EXISTS (SELECT 1 FROM {PLACES_THROUGH} f WHERE "  # noqa: S608
-                    f"f.practicepage_id = s.page_id AND f.municipalitypage_id IN ({marks}))"
-                )
-            else:
-                sql = (
-                    f"EXISTS (SELECT 1 FROM {PLACES_THROUGH} f JOIN {PLACES} mp "  # noqa: S608
-                    "ON mp.page_ptr_id = f.municipalitypage_id "
-                    f"WHERE f.practicepage_id = s.page_id AND mp.{facet} IN ({marks}))"
-                )
-            conditions[facet] = (sql, list(values))
-        return conditions
+    # -- matching and counting --------------------------------------------------------------
 
-    @staticmethod
-    def _where(conditions, skip: str = "") -> tuple[str, list]:
-        chosen = [c for facet, c in conditions.items() if facet != skip]
-        params = [value for _sql, values in chosen for value in values]
-        return " AND ".join(["1 = 1", *(sql for sql, _values in chosen)]), params
+    def _matches(self, match: Match | None, facets: FacetIndex, selected, ranked: bool):
+        """The matching practices (best first when ranked), every facet's counts among them
+        (each without its own filter), the total and the hits as a bitset: one query."""
+        if match is None:
+            return [], {}, 0, 0
+        words = match.sql[1][0]
+        if not ranked and facets.remembers((words, True)):
+            ranked = True  # the same practices, in an order the caller does not need
+        ordered, matched = facets.matching((words, ranked), lambda: self._matching(match, ranked))
+        counts, total, hits = facets.count(matched, selected)
+        return ordered, counts, total, hits
 
-    # -- counting -----------------------------------------------------------------------------
-
-    def _count(self, match: Match | None, conditions, terms):
-        """Every facet's counts (each without its own filter) and the total, in one query:
-        the matching rows once into a materialised set, then grouped per facet."""
-        postgres = connection.vendor == "postgresql"
-        where_match, params = "s.live", []
-        if match is not None:
-            sql, values = match.sql
-            where_match += f" AND {sql}"
-            params += values
-        parts: list[str] = []
-        for facet in FACETS:
-            column, _cast = ROW_COLUMNS[facet]
-            where, values = self._where(conditions, skip=facet)
-            params += values
-            if facet in SCALAR_FACETS:
-                parts.append(
-                    f"SELECT '{facet}', CAST(s.{column} AS TEXT), COUNT(*) FROM m s "  # noqa: S608
-                    f"WHERE s.{column} IS NOT NULL AND {where} GROUP BY s.{column}"
+    def _matching(self, match: Match, ranked: bool) -> list[int]:
+        """The ids of the live practices that match, best first by the database's rank when
+        `ranked` (newest first among equals)."""
+        match_sql, match_params = match.sql
+        if connection.vendor == "postgresql":
+            order = ""
+            params = match_params
+            if ranked:
+                order = (
+                    " ORDER BY ts_rank('{0.1, 0.3, 0.6, 1.0}', s.vector, CAST(%s AS tsquery)) "
+                    f"DESC, {NEWEST}"
                 )
-            elif postgres:
-                parts.append(
-                    f"SELECT '{facet}', CAST(v AS TEXT), COUNT(*) FROM m s "  # noqa: S608
-                    f"CROSS JOIN LATERAL unnest(s.{column}) AS v WHERE {where} GROUP BY v"
-                )
-            elif facet in M2M_FACETS:
-                table, term = _through(facet)
-                parts.append(
-                    f"SELECT '{facet}', CAST(t.{term} AS TEXT), COUNT(*) FROM m s "  # noqa: S608
-                    f"JOIN {table} t ON t.practicepage_id = s.page_id "
-                    f"WHERE {where} GROUP BY t.{term}"
-                )
-            elif facet == "municipality":
-                parts.append(
-                    f"SELECT '{facet}', CAST(t.municipalitypage_id AS TEXT), COUNT(*) FROM m s "  # noqa: S608
-                    f"JOIN {PLACES_THROUGH} t ON t.practicepage_id = s.page_id "
-                    f"WHERE {where} GROUP BY t.municipalitypage_id"
-                )
-            else:
-                parts.append(
-                    f"SELECT '{facet}', mp.{facet}, COUNT(DISTINCT s.page_id) FROM m s "  # noqa: S608
-                    f"JOIN {PLACES_THROUGH} t ON t.practicepage_id = s.page_id "
-                    f"JOIN {PLACES} mp ON mp.page_ptr_id = t.municipalitypage_id "
-                    f"WHERE {where} GROUP BY mp.{facet}"
-                )
-        where, values = self._where(conditions)
-        params += values
-        parts.append(f"SELECT '_total', '', COUNT(*) FROM m s WHERE {where}")  # noqa: S608
-        if postgres:
-            columns = ", ".join(
-                dict.fromkeys(["page_id", *(column for column, _c in ROW_COLUMNS.values())])
+                params = [*match_params, *match_params]
+            # One array instead of a row per practice: a broad word matches thousands.
+            sql = f"SELECT array_agg(s.page_id{order}) FROM {ROWS} s WHERE s.live AND {match_sql}"  # noqa: S608
+            with connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                return list(cursor.fetchone()[0] or [])
+        if ranked:
+            sql = (
+                f"SELECT s.page_id FROM {FTS} JOIN {ROWS} s ON s.page_id = {FTS}.rowid "  # noqa: S608
+                f"WHERE {FTS} MATCH %s AND s.live "
+                f"ORDER BY bm25({FTS}, 10.0, 6.0, 3.0, 1.0), {NEWEST}"
             )
+            params = [fts_query(match.plan, every=match.every)]
         else:
-            columns = "page_id, kind, year"
-        sql = (
-            f"WITH m AS MATERIALIZED (SELECT {columns} FROM {ROWS} s WHERE {where_match}) "  # noqa: S608
-            + " UNION ALL ".join(parts)
-        )
-        by_id = {
-            facet: {str(term.id): slug for slug, term in terms[facet].items()}
-            for facet in VOCABULARY_FACETS
-        }
-        counts: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
-        total = 0
+            sql = f"SELECT s.page_id FROM {ROWS} s WHERE s.live AND {match_sql}"  # noqa: S608
+            params = match_params
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
-            for facet, value, count in cursor.fetchall():
-                if facet == "_total":
-                    total = count
-                elif facet in by_id:
-                    if value in by_id[facet]:
-                        counts[facet][by_id[facet][value]] = count
-                elif value:
-                    counts[facet][value] = count
-        return counts, total
+            return [row[0] for row in cursor.fetchall()]
 
     # -- the page of hits ---------------------------------------------------------------------
 
-    _NEWEST = "s.year DESC NULLS LAST, s.first_published_at DESC, s.page_id DESC"
-
-    def _newest(self, match: Match | None, conditions, query: SearchQuery) -> list:
-        where, params = self._where(conditions)
-        match_sql, match_params = match.sql if match is not None else ("1 = 1", [])
-        sql = (
-            f"SELECT s.page_id FROM {ROWS} s WHERE s.live AND {match_sql} AND {where} "  # noqa: S608
-            f"ORDER BY {self._NEWEST} LIMIT %s OFFSET %s"
-        )
-        return self._pages(sql, [*match_params, *params, query.page_size, query.offset])
-
-    def _ranked(self, match: Match, conditions, query: SearchQuery) -> list:
+    def _ranked(
+        self, match: Match, ordered: Sequence[int], allowed: set[int] | None, query
+    ) -> list:
         """The best candidates by the database's rank, ranked again by the scorer; a page
         beyond the candidates keeps the database's order."""
-        where, params = self._where(conditions)
-        match_sql, match_params = match.sql
-        if connection.vendor == "postgresql":
-            rank_sql = "ts_rank('{0.1, 0.3, 0.6, 1.0}', s.vector, CAST(%s AS tsquery))"
-            rank_params = match_params
-            order = f"{rank_sql} DESC, {self._NEWEST}"
-            source = f"{ROWS} s"
-            condition = f"s.live AND {match_sql} AND {where}"
-            params = [*match_params, *params, *rank_params]
-        else:
-            order = f"bm25({FTS}, 10.0, 6.0, 3.0, 1.0), {self._NEWEST}"
-            source = f"{FTS} JOIN {ROWS} s ON s.page_id = {FTS}.rowid"
-            condition = f"{FTS} MATCH %s AND s.live AND {where}"
-            params = [*match_params, *params]
         end = query.offset + query.page_size
+        wanted = max(end, CANDIDATES)
+        if allowed is None:
+            candidates = list(ordered[:wanted])
+        else:
+            candidates = list(islice((i for i in ordered if i in allowed), wanted))
         if end > CANDIDATES:
-            sql = (
-                f"SELECT s.page_id FROM {source} WHERE {condition} "  # noqa: S608
-                f"ORDER BY {order} LIMIT %s OFFSET %s"
-            )
-            return self._pages(sql, [*params, query.page_size, query.offset])
+            return self._fetch(candidates[query.offset : end])
+        chosen_ids = candidates[:CANDIDATES]
+        if not chosen_ids:
+            return []
+        marks = ", ".join(["%s"] * len(chosen_ids))
         sql = (
-            f"SELECT s.page_id, s.terms, s.year, s.first_published_at FROM {source} "  # noqa: S608
-            f"WHERE {condition} ORDER BY {order} LIMIT %s"
+            f"SELECT s.page_id, s.terms, s.year, s.first_published_at FROM {ROWS} s "  # noqa: S608
+            f"WHERE s.page_id IN ({marks})"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, CANDIDATES])
+            cursor.execute(sql, chosen_ids)
             rows = cursor.fetchall()
         scored = []
         for page_id, terms, year, published in rows:
@@ -435,12 +340,6 @@ class DatabaseEngine:
             page.rank = row[0]
         return pages
 
-    def _pages(self, sql: str, params: list) -> list:
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            ids = [row[0] for row in cursor.fetchall()]
-        return self._fetch(ids)
-
     def _fetch(self, ids: list[int]) -> list:
         """The pages of these ids, in this order, with their municipality names (one query)."""
         if not ids:
@@ -449,6 +348,8 @@ class DatabaseEngine:
             page.pk: page
             for page in PracticePage.objects.filter(pk__in=ids)
             .select_related("kind")
+            # A hit shows its title, summary and facts: the descriptions stay in the database.
+            .defer("body", "body_en")
             .annotate(
                 municipality_names=RawSQL(  # noqa: S611 - fixed SQL, no input
                     MUNICIPALITY_NAMES[connection.vendor == "postgresql"], []
@@ -467,12 +368,15 @@ class DatabaseEngine:
             )
             for page in pages
         ]
-        for facet in FACETS:
-            counts.setdefault(facet, {})
+        facets = {facet: dict(counts.get(facet, {})) for facet in FACETS}
+        for facet in VOCABULARY_FACETS:
+            # Counted by term id; the page speaks of slugs.
+            slugs = {str(term.id): slug for slug, term in terms[facet].items()}
+            facets[facet] = {slugs[v]: n for v, n in facets[facet].items() if v in slugs}
         return SearchResults(
             query=query,
             hits=hits,
-            facets=counts,
+            facets=facets,
             total=total,
             engine=self.name,
             ignored=ignored,
