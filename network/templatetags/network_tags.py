@@ -239,7 +239,7 @@ def breadcrumbs(context, *trail, page: Page | None = None) -> dict:
     for label, url in pairs:
         if not label:
             continue
-        lang = ""
+        lang = _dutch_lang(None, "") if isinstance(label, DutchText) else ""
         if isinstance(url, Page):
             # A page's own title: shown in the visitor's language where it is translated.
             if label == url.title:
@@ -264,6 +264,27 @@ def expert_badge(is_expert: bool) -> dict:
     Pass a flag annotated with `network.roles.expert_flag`, so a list costs no extra queries.
     """
     return {"is_expert": bool(is_expert)}
+
+
+class DutchText(str):
+    """Text known to be Dutch whatever the visitor's language: the breadcrumbs mark it."""
+
+
+@register.filter
+def member_text(value) -> str:
+    """What members write (a topic's title, a voice's title) is Dutch: `{{ x|member_text }}`
+    for a tag that marks the language of its parts, such as the breadcrumbs."""
+    return DutchText(value) if value else ""
+
+
+@register.filter
+def content_text(obj, field: str) -> str:
+    """A content field in the visitor's language (`obj.tr`), marked Dutch where it has no
+    translation; empty without an object (a template passes "" for a missing one)."""
+    if not obj:
+        return ""
+    text = getattr(obj.tr, field) if hasattr(obj, "tr") else getattr(obj, field)
+    return DutchText(text) if _dutch_lang(obj, field) else text
 
 
 @register.simple_tag

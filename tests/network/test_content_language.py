@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 
 from events.factories import EventIndexPageFactory, EventPageFactory
-from forum.factories import CategoryFactory
+from forum.factories import CategoryFactory, PostFactory, TopicFactory
 from knowledge.factories import PracticeIndexPageFactory, PracticePageFactory
 from news.factories import (
     CampaignIndexPageFactory,
@@ -16,6 +16,7 @@ from news.factories import (
     NewsIndexPageFactory,
 )
 from tests.utils import get_html
+from voices.factories import VoiceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -130,3 +131,36 @@ def test_no_dutch_content_outside_an_element_marked_dutch_under_en(client, pages
         text = _outside_dutch(get_html(client, "/en" + url))
         leaked = sorted(value for value in dutch if value in text)
         assert not leaked, (url, leaked)
+
+
+def test_what_members_write_is_marked_dutch_under_en(client, home_page):
+    """Topics, posts and voices are written by members in Dutch: under /en/ they say so."""
+    topic = TopicFactory(title="Wie heeft ervaring met een prikkelarm stembureau")
+    PostFactory(topic=topic, body_markdown="Wij zetten een rustige hoek in de bibliotheek.")
+    voice = VoiceFactory(
+        title="Ik wil zelf kiezen waar ik woon",
+        body_markdown="De woningen voor mij staan altijd aan de rand van het dorp.",
+    )
+    dutch = {
+        topic.title,
+        "Wij zetten een rustige hoek in de bibliotheek.",
+        voice.heading,
+        "De woningen voor mij staan altijd aan de rand van het dorp.",
+    }
+    # The Dutch page first: a request under /en/ leaves English active for the next.
+    dutch_page = get_html(client, topic.get_absolute_url())
+    assert f"<h1>{topic.title}</h1>" in dutch_page
+    assert 'lang="nl"' not in dutch_page.split("<body", 1)[1]
+    urls = [
+        topic.get_absolute_url(),
+        topic.category.get_absolute_url(),
+        "/forum/zoeken/?q=bibliotheek",
+        voice.get_absolute_url(),
+        "/stemmen/",
+    ]
+    for url in urls:
+        english = get_html(client, "/en" + url)
+        leaked = sorted(value for value in dutch if value in _outside_dutch(english))
+        assert not leaked, (url, leaked)
+        shown = [value for value in dutch if value in english]
+        assert shown, url  # the page does show member text, so the check means something
