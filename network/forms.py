@@ -4,12 +4,23 @@ import re
 
 from django import forms
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
 
 from .models import User
 from .notifications import DIGEST, IMMEDIATE, NONE, notification_kinds, preference_of
 from .roles import ROLE_LABELS, SELF_CHOSEN_ROLES, is_moderator
+
+
+def add_validation_errors(form: forms.Form, error: ValidationError) -> None:
+    """A model's or service's ValidationError shown on the form that caused it: each message
+    at its field, or above the form for fields the form does not have."""
+    if hasattr(error, "error_dict"):
+        for field, messages in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, messages)
+    else:
+        form.add_error(None, error.messages)
 
 
 class AccessibleFormRenderer(TemplatesSetting):

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from municipalities.models import MunicipalityPage
 from network.accounts import has_verified_email
+from network.forms import add_validation_errors
 from network.markdown import render_markdown
 from network.models import NetworkSettings
 from network.pagination import paginate
@@ -265,7 +266,7 @@ def voice_share(request: HttpRequest) -> HttpResponse:
     except services.VoiceError as error:
         return _voice_form_page(request, form=form, status=error.status, error=error.message)
     except ValidationError as error:
-        _add_errors(form, error)
+        add_validation_errors(form, error)
         return _voice_form_page(request, form=form, status=400)
     messages.success(
         request,
@@ -284,14 +285,6 @@ def _preview(form: VoiceForm) -> dict:
         "name": voice.public_name,
         "municipality": data.get("municipality"),
     }
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _own_voice(request: HttpRequest, pk: int) -> Voice | HttpResponse:
@@ -327,7 +320,7 @@ def voice_edit(request: HttpRequest, pk: int) -> HttpResponse:
             request, form=form, voice=voice, status=error.status, error=error.message
         )
     except ValidationError as error:
-        _add_errors(form, error)
+        add_validation_errors(form, error)
         return _voice_form_page(request, form=form, voice=voice, status=400)
     messages.success(request, _("Your changes are saved. A moderator looks at them first."))
     return redirect(voice.get_absolute_url())
@@ -539,7 +532,7 @@ def organisation_apply(request: HttpRequest) -> HttpResponse:
                     applicant=request.user, municipalities=municipalities, **data
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_validation_errors(form, error)
             else:
                 messages.success(
                     request,

@@ -29,6 +29,7 @@ from wagtail.search import index
 
 from network.audit import sensitive_access_record
 from network.blocks import BodyBlock
+from network.forms import add_validation_errors
 from network.models import BasePage, EasyReadAndSignLanguage
 from network.pagination import page_number_is_valid, paginate
 from network.ratelimits import rate_limit_hit, rate_limit_message, with_retry_after
@@ -489,11 +490,7 @@ class EventPage(RoutablePageMixin, EasyReadAndSignLanguage, BasePage):
                 user=request.user,
             )
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errors in error.error_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, error.messages)
+            add_validation_errors(form, error)
             return render_with_status(self, request, context, status=400, template=template)
         messages.success(request, registration.status_message())
         return redirect(self.url)
