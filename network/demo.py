@@ -126,13 +126,17 @@ STANDARD_PAGES = [
 
 STATEMENT_SLUG = "toegankelijkheid"
 
-# The known gaps are real gaps of this site today.
+# The known gaps are real gaps of this site today: problem and criterion in Dutch and English,
+# and in how many days each is fixed.
 KNOWN_GAPS = [
     (
         "Pagina's, praktijkvoorbeelden en categorieën zijn nog niet allemaal in het Engels. Op "
         "de Engelse site staat dan de Nederlandse tekst, en niet overal is die als Nederlands "
         "gemarkeerd.",
         "3.1.2 Taal van onderdelen",
+        "Not all pages, practices and categories are in English yet. The English site then "
+        "shows the Dutch text, and it is not marked as Dutch everywhere.",
+        "3.1.2 Language of Parts",
         365,
     ),
     (
@@ -140,11 +144,18 @@ KNOWN_GAPS = [
         "niet altijd toegankelijk. We vragen gemeenten om ook een webpagina of een toegankelijke "
         "PDF.",
         "1.1.1 Niet-tekstuele content; 1.3.1 Info en relaties",
+        "Documents that municipalities upload themselves, such as their Local Inclusion Agenda "
+        "as a PDF, are not always accessible. We ask municipalities for a web page or an "
+        "accessible PDF as well.",
+        "1.1.1 Non-text Content; 1.3.1 Info and Relationships",
         180,
     ),
     (
         "Niet bij elke pagina staat al een samenvatting in makkelijke taal of een video in "
         "Nederlandse Gebarentaal.",
+        "",
+        "Not every page has a summary in easy language or a video in Sign Language of the "
+        "Netherlands yet.",
         "",
         270,
     ),
@@ -184,12 +195,16 @@ def _accessibility_statement(home, contact_email: str) -> None:
             "VNG. Helpt dat ook niet, dan kunt u terecht bij de Nationale ombudsman.</p>"
         ),
     )
-    for order, (description, criterion, days) in enumerate(KNOWN_GAPS):
+    for order, (description, criterion, description_en, criterion_en, days) in enumerate(
+        KNOWN_GAPS
+    ):
         page.gaps.add(
             AccessibilityGap(
                 sort_order=order,
                 description=description,
                 criterion=criterion,
+                description_en=description_en,
+                criterion_en=criterion_en,
                 planned_fix=today + datetime.timedelta(days=days),
             )
         )

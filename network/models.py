@@ -370,6 +370,21 @@ class AccessibilityStatementPage(BasePage):
     body = StreamField(
         BodyBlock(), blank=True, help_text=_("More about what the network does for accessibility.")
     )
+    scope_en = models.TextField(_("scope (English)"), max_length=500, blank=True)
+    check_method_en = models.TextField(
+        _("how the site was checked (English)"), max_length=2000, blank=True
+    )
+    complaint_route_en = RichTextField(
+        _("complaint route (English)"), features=["bold", "italic", "link"], blank=True
+    )
+
+    translated_fields = (*BasePage.translated_fields, "scope", "check_method", "complaint_route")
+    english_panels = [
+        *BasePage.english_panels,
+        FieldPanel("scope_en"),
+        FieldPanel("check_method_en"),
+        FieldPanel("complaint_route_en"),
+    ]
 
     content_panels = BasePage.content_panels + [
         FieldPanel("introduction"),
@@ -403,7 +418,7 @@ class AccessibilityStatementPage(BasePage):
         return context
 
 
-class AccessibilityGap(Orderable):
+class AccessibilityGap(EnglishContent, Orderable):
     """A known accessibility problem, the success criterion it fails and when it will be fixed."""
 
     page = ParentalKey(AccessibilityStatementPage, on_delete=models.CASCADE, related_name="gaps")
@@ -416,12 +431,19 @@ class AccessibilityGap(Orderable):
     )
     planned_fix = models.DateField(_("fixed before"), null=True, blank=True)
     fixed = models.BooleanField(_("fixed"), default=False)
+    description_en = models.TextField(_("problem (English)"), max_length=1000, blank=True)
+    criterion_en = models.CharField(
+        _("WCAG success criterion (English)"), max_length=100, blank=True
+    )
 
+    translated_fields = ("description", "criterion")
     panels = [
         FieldPanel("description"),
         FieldPanel("criterion"),
         FieldPanel("planned_fix"),
         FieldPanel("fixed"),
+        FieldPanel("description_en"),
+        FieldPanel("criterion_en"),
     ]
 
     class Meta(Orderable.Meta):

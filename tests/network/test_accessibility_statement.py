@@ -69,17 +69,30 @@ def test_the_statement_is_dated_today_in_the_demo(statement):
 
 def test_in_english_the_dutch_content_is_marked_dutch_and_the_labels_are_not(client, statement):
     html = get_html(client, "/en/toegankelijkheid/")
-    # The demo translates title and introduction; the rest of the statement is Dutch.
+    # The demo translates the statement and its known problems.
     assert "<h1>Accessibility statement</h1>" in html
     assert '<p class="lead">Iedereen doet mee! wants everyone' in html
     assert "<h2>How we checked the site</h2>" in html
     assert "<strong>B: partially compliant</strong>" in html
-    assert re.search(r'<p lang="nl">Het projectteam test', html)
+    assert "<dd>iedereendoetmee.example.org: all public pages" in html
+    assert "<p>With every change, the project team tests" in html
+    assert "<td>3.1.2 Language of Parts</td>" in html
+    assert "National Ombudsman" in html
+    assert 'lang="nl"' not in html.split('<article class="statement">', 1)[1].split("</article>")[0]
     dutch = get_html(client, "/toegankelijkheid/")
     assert "<h1>Toegankelijkheidsverklaring</h1>" in dutch
+    assert "<td>3.1.2 Taal van onderdelen</td>" in dutch
     assert 'lang="nl">' not in dutch.split("<main", 1)[1]
-    statement.title_en = statement.introduction_en = ""
+
+    # Without English, each part shows the Dutch, marked as Dutch.
+    statement.title_en = statement.introduction_en = statement.check_method_en = ""
+    statement.scope_en = statement.complaint_route_en = ""
     statement.save_revision().publish()
+    statement.gaps.update(description_en="", criterion_en="")
     untranslated = get_html(client, "/en/toegankelijkheid/")
     assert '<h1 lang="nl">Toegankelijkheidsverklaring</h1>' in untranslated
     assert "This page is not available in English yet." in untranslated
+    assert re.search(r'<p lang="nl">Het projectteam test', untranslated)
+    assert '<dd lang="nl">iedereendoetmee.example.org: alle openbare' in untranslated
+    assert '<td lang="nl">3.1.2 Taal van onderdelen</td>' in untranslated
+    assert '<div class="rich-text" lang="nl"><p>Bent u niet tevreden' in untranslated
