@@ -122,6 +122,9 @@ def _renew(app_labels=()) -> None:
 def renew_all() -> None:
     """Renew every token at once, whatever transaction is open: for tests and data resets."""
     _renew([config.label for config in apps.get_app_configs()])
+    # Labels of writes in a transaction that was rolled back would otherwise be renewed again
+    # at this thread's next commit.
+    _local.pending_labels = set()
 
 
 def _renew_on_commit() -> None:
@@ -143,6 +146,9 @@ def content_changed(*, using: str | None = None, app_label: str = "") -> None:
     if not connection.in_atomic_block:
         _renew(labels)
         return
+    if getattr(_local, "block", None) is not connection.atomic_blocks[0]:
+        # A new transaction: what a rolled-back one wrote never happened.
+        _local.pending_labels = set()
     _local.pending_labels = getattr(_local, "pending_labels", set()) | labels
     if not any(func is _renew_on_commit for _sids, func, _robust in connection.run_on_commit):
         transaction.on_commit(_renew_on_commit, using=using)

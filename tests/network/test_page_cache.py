@@ -7,7 +7,7 @@ import brotli
 import pytest
 from django.contrib.sessions.models import Session
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -348,6 +348,16 @@ def test_the_agenda_filter_form_is_cached_until_a_theme_changes(client, member, 
     assert len(second) < len(first)  # the themes are not queried for the form again
     ThemeFactory(article=192, name="Onderwijs")
     assert "Onderwijs" in get_ok(client, agenda.url).content.decode()
+
+
+def test_a_rolled_back_write_renews_nothing_at_the_next_commit(transactional_db):
+    events_token = content_cache.app_token("events")
+    with pytest.raises(RuntimeError), transaction.atomic():
+        content_cache.content_changed(app_label="events")
+        raise RuntimeError("the write is rolled back")
+    with transaction.atomic():
+        content_cache.content_changed(app_label="taxonomy")
+    assert content_cache.app_token("events") == events_token
 
 
 def test_an_app_token_changes_only_with_its_own_app(transactional_db):
