@@ -46,8 +46,12 @@ def test_every_app_is_in_the_contract():
     apps = {
         path.parent.name
         for path in ROOT.glob("*/apps.py")
-        if (path.parent / "models.py").exists() or (path.parent / "urls.py").exists()
+        if (path.parent / "models.py").exists()
+        or (path.parent / "models").is_dir()
+        or (path.parent / "urls.py").exists()
     }
+    # Every domain app, the ones whose models are a package (events, knowledge, ...) too.
+    assert {"events", "knowledge", "municipalities", "taxonomy"} <= apps
     assert apps <= set(_root_packages())
 
 
