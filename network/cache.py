@@ -122,9 +122,6 @@ def _renew(app_labels=()) -> None:
 def renew_all() -> None:
     """Renew every token at once, whatever transaction is open: for tests and data resets."""
     _renew([config.label for config in apps.get_app_configs()])
-    # Labels of writes in a transaction that was rolled back would otherwise be renewed again
-    # at this thread's next commit.
-    _local.pending_labels = set()
 
 
 def _renew_on_commit() -> None:

@@ -290,17 +290,16 @@ class DatabaseEngine:
                 cursor.execute(sql, params)
                 return list(cursor.fetchone()[0] or [])
         if ranked:
+            # The same FTS query as `match.sql`, joined so that bm25 can rank it.
             sql = (
                 f"SELECT s.page_id FROM {FTS} JOIN {ROWS} s ON s.page_id = {FTS}.rowid "  # noqa: S608
                 f"WHERE {FTS} MATCH %s AND s.live "
                 f"ORDER BY bm25({FTS}, 10.0, 6.0, 3.0, 1.0), {NEWEST}"
             )
-            params = [fts_query(match.plan, every=match.every)]
         else:
             sql = f"SELECT s.page_id FROM {ROWS} s WHERE s.live AND {match_sql}"  # noqa: S608
-            params = match_params
         with connection.cursor() as cursor:
-            cursor.execute(sql, params)
+            cursor.execute(sql, match_params)
             return [row[0] for row in cursor.fetchall()]
 
     # -- the page of hits ---------------------------------------------------------------------
