@@ -146,3 +146,28 @@ def test_download_my_data(client, official):
 
 def test_download_my_data_requires_login(client, home_page):
     assert client.get(reverse("profile_export")).status_code == 302
+
+
+def test_permissions_of_the_user_and_their_groups_are_read_in_one_query(
+    django_assert_num_queries,
+):
+    from django.contrib.auth.models import Group, Permission
+
+    own = Permission.objects.get(codename="view_user", content_type__app_label="network")
+    shared = Permission.objects.get(codename="change_user", content_type__app_label="network")
+    group = Group.objects.create(name="Lezers van de test")
+    group.permissions.add(shared)
+    user = UserFactory(email="rechten@example.org")
+    user.user_permissions.add(own)
+    user.groups.add(group)
+    user = User.objects.get(pk=user.pk)  # no permission cache from the set-up
+    with django_assert_num_queries(1):
+        assert user.has_perm("network.view_user")
+        assert user.has_perm("network.change_user")
+        assert not user.has_perm("network.delete_user")
+        assert user.get_all_permissions() >= {"network.view_user", "network.change_user"}
+
+    user.is_active = False
+    assert not user.has_perm("network.view_user")
+    superuser = UserFactory(email="beheer@example.org", is_superuser=True)
+    assert superuser.has_perm("network.delete_user")

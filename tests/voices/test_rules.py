@@ -205,8 +205,10 @@ def test_municipality_profile_shows_latest_three_voices_and_count(
     for number in range(4):
         VoiceFactory(municipality=utrecht, title=f"Utrechts verhaal {number}")
     VoiceFactory(municipality=utrecht, title="Wacht nog", status=Voice.Status.PENDING)
-    with django_assert_max_num_queries(2):
-        municipality_context(page=utrecht)
+    with django_assert_max_num_queries(1):
+        context = municipality_context(page=utrecht)
+    assert context["municipality_voice_count"] == 4
+    assert len(context["municipality_voices"]) == 3
     html = _render("municipality_profile", page=utrecht, hashtag="")
     assert "Stemmen uit Utrecht" in html
     assert "4 stemmen" in html
