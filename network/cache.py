@@ -70,12 +70,63 @@ def content_version() -> str:
 
 def shared_token() -> str:
     """The token in the shared cache; created when missing (first use, or evicted)."""
-    token = cache.get(CONTENT_VERSION_KEY)
-    if token is None:
-        token = _new_token()
-        if not cache.add(CONTENT_VERSION_KEY, token, timeout=None):
-            token = cache.get(CONTENT_VERSION_KEY) or token
-    return token
+    return _shared_tokens([CONTENT_VERSION_KEY])[CONTENT_VERSION_KEY]
+
+
+# Token keys asked for in this process so far: a request reads them all at its first need.
+_known_keys = {CONTENT_VERSION_KEY}
+
+
+def _shared_tokens(keys: list[str], extra: list[str] = ()) -> dict:
+    """These tokens from the shared cache (created when missing), plus the `extra` keys' values.
+
+    Within a request (`RequestTokensMiddleware`) the tokens are read once, in one round trip
+    for every token this process has used: with the database cache each read is a query, and
+    a page asks for ten or more. Reading them at the request's first need is safe: whatever the
+    request reads from the database afterwards is at least as new as the tokens. A write in
+    this request renews the remembered tokens too (`_renew`).
+    """
+    memo = getattr(_local, "memo", None)
+    found: dict = {}
+    if memo is not None:
+        found = {key: memo[key] for key in keys if key in memo}
+    missing = [key for key in keys if key not in found]
+    if missing or extra:
+        _known_keys.update(missing)
+        wanted = missing
+        if memo is not None:
+            wanted = [key for key in tuple(_known_keys) if key not in memo]
+        fetched = cache.get_many([*wanted, *extra])
+        for key in keys:
+            if key not in found and key not in fetched:
+                token = _new_token()
+                fetched[key] = (
+                    token if cache.add(key, token, timeout=None) else cache.get(key, token)
+                )
+        if memo is not None:
+            memo.update({key: fetched[key] for key in wanted if key in fetched})
+        found.update(fetched)
+    return found
+
+
+def read_with_token(key: str):
+    """The shared token and the value of another key, in one round trip when possible."""
+    found = _shared_tokens([CONTENT_VERSION_KEY], extra=[key])
+    return found[CONTENT_VERSION_KEY], found.get(key)
+
+
+class RequestTokensMiddleware:
+    """Remembers the shared tokens for the length of one request (see `_shared_tokens`)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        _local.memo = {}
+        try:
+            return self.get_response(request)
+        finally:
+            _local.memo = None
 
 
 def effective_token(shared: str) -> str:
@@ -104,11 +155,7 @@ def app_token(*app_labels: str) -> str:
     form) survives writes elsewhere and helps the pages the page cache does not hold.
     """
     keys = [f"{CONTENT_VERSION_KEY}:{label}" for label in app_labels]
-    found = cache.get_many(keys)
-    for key in keys:
-        if key not in found:
-            token = _new_token()
-            found[key] = token if cache.add(key, token, timeout=None) else cache.get(key, token)
+    found = _shared_tokens(keys)
     return effective_token("-".join(found[key] for key in keys))
 
 
@@ -116,6 +163,9 @@ def _renew(app_labels=()) -> None:
     tokens = {CONTENT_VERSION_KEY: _new_token()}
     tokens.update({f"{CONTENT_VERSION_KEY}:{label}": _new_token() for label in app_labels})
     cache.set_many(tokens, timeout=None)
+    memo = getattr(_local, "memo", None)
+    if memo is not None:
+        memo.update(tokens)
     _local.block = None
 
 

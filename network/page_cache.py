@@ -27,7 +27,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import parse_etags
 from django.utils.translation import get_language_from_path
 
-from .cache import CONTENT_VERSION_KEY, effective_token, shared_token
+from .cache import effective_token, read_with_token, shared_token
 
 # Text types: worth caching and worth compressing (HTML, JSON, CSV, iCal, SVG, feeds).
 CACHEABLE_TYPES = frozenset(
@@ -113,16 +113,15 @@ class PageCacheMiddleware:
             return mark_private(request, self.get_response(request))
         key = page_key(request)
         if key in LOCAL:
-            # Only the small token travels; the body is in this process already.
-            token = effective_token(cache.get(CONTENT_VERSION_KEY) or shared_token())
+            # Only the small tokens travel; the body is in this process already.
+            token = effective_token(shared_token())
             entry = LOCAL.get(key, token)
             if entry is not None:
                 return answer(request, entry, "hit")
             entry = cache.get(key)
         else:
-            found = cache.get_many([CONTENT_VERSION_KEY, key])
-            token = effective_token(found.get(CONTENT_VERSION_KEY) or shared_token())
-            entry = found.get(key)
+            shared, entry = read_with_token(key)
+            token = effective_token(shared)
         if entry is not None and entry["token"] == token:
             LOCAL.put(key, entry)
             return answer(request, entry, "hit")

@@ -90,3 +90,44 @@ def test_two_cache_clients_share_the_content_version():
         assert worker_a is not worker_b
         worker_a.set(content_cache.CONTENT_VERSION_KEY, "from-a", None)
         assert worker_b.get(content_cache.CONTENT_VERSION_KEY) == "from-a"
+
+
+@pytest.mark.django_db
+def test_a_request_reads_the_shared_tokens_in_one_round_trip(django_assert_num_queries):
+    """With the database cache every read is a query; a page asks for ten tokens or more."""
+    from django.test import RequestFactory
+
+    with override_settings(CACHES=DATABASE_CACHE):
+        call_command("createcachetable", verbosity=0)
+        content_cache.app_token("knowledge", "events")
+        content_cache.shared_token()
+
+        def reads(request):
+            return [
+                content_cache.app_token("knowledge"),
+                content_cache.app_token("events", "knowledge"),
+                content_cache.content_version(),
+                content_cache.app_token("events"),
+            ]
+
+        middleware = content_cache.RequestTokensMiddleware(reads)
+        with django_assert_num_queries(1):
+            knowledge, both, _site_wide, events = middleware(RequestFactory().get("/"))
+        assert both == f"{events}-{knowledge}"
+
+        def write_then_read(request):
+            before = content_cache.app_token("knowledge")
+            content_cache.content_changed(app_label="knowledge")
+            return before, content_cache.app_token("knowledge")
+
+        before, after = content_cache.RequestTokensMiddleware(write_then_read)(
+            RequestFactory().get("/")
+        )
+        assert before != after, "a write in the request renews what the request remembers"
+
+        # Between requests nothing is remembered: another worker's write is seen at once.
+        other_worker = caches.create_connection("default")
+        other_worker.set(content_cache.CONTENT_VERSION_KEY, "from-b", None)
+        assert content_cache.shared_token() == "from-b"
+        next_request = content_cache.RequestTokensMiddleware(lambda r: content_cache.shared_token())
+        assert next_request(RequestFactory().get("/")) == "from-b"
