@@ -30,9 +30,7 @@ class PermissionBackend(ModelBackend):
             if user_obj.is_superuser:
                 permissions = Permission.objects.all()
             else:
-                permissions = Permission.objects.filter(
-                    Q(user=user_obj) | Q(group__user=user_obj)
-                ).distinct()
+                permissions = Permission.objects.filter(Q(user=user_obj) | Q(group__user=user_obj))
             user_obj._perm_cache = {
                 f"{app_label}.{codename}"
                 for app_label, codename in permissions.values_list(

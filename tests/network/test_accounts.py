@@ -4,6 +4,7 @@ import json
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.urls import reverse
 from pytest_django.asserts import assertContains
@@ -151,8 +152,6 @@ def test_download_my_data_requires_login(client, home_page):
 def test_permissions_of_the_user_and_their_groups_are_read_in_one_query(
     django_assert_num_queries,
 ):
-    from django.contrib.auth.models import Group, Permission
-
     own = Permission.objects.get(codename="view_user", content_type__app_label="network")
     shared = Permission.objects.get(codename="change_user", content_type__app_label="network")
     group = Group.objects.create(name="Lezers van de test")

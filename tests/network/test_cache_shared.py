@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.core.cache import caches
 from django.core.management import call_command
-from django.test import override_settings
+from django.test import RequestFactory, override_settings
 
 from network import cache as content_cache
 
@@ -95,8 +95,6 @@ def test_two_cache_clients_share_the_content_version():
 @pytest.mark.django_db
 def test_a_request_reads_the_shared_tokens_in_one_round_trip(django_assert_num_queries):
     """With the database cache every read is a query; a page asks for ten tokens or more."""
-    from django.test import RequestFactory
-
     with override_settings(CACHES=DATABASE_CACHE):
         call_command("createcachetable", verbosity=0)
         content_cache.app_token("knowledge", "events")
