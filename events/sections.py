@@ -18,7 +18,14 @@ from .models import EventPage, LiaPresentation, Registration
 from .privacy import export_registrations
 
 home_sections.register("events", "events/includes/home_section.html", order=10)
-profile_sections.register("events", "events/includes/municipality_section.html", order=20)
+# Coming events: kept five minutes at most, so an event that has ended soon leaves the list.
+profile_sections.register(
+    "events",
+    "events/includes/municipality_section.html",
+    order=20,
+    cached_on=("events", "municipalities"),
+    max_age=5 * 60,
+)
 register_data_exporter("events", export_registrations)
 
 
@@ -180,4 +187,5 @@ profile_sections.register(
     "events/includes/lia_presentations_municipality.html",
     order=21,
     context=municipality_presentations,
+    cached_on=("events", "municipalities"),
 )

@@ -21,7 +21,9 @@ from .privacy import export_forum_data
 from .services import FLAGGED_NOTIFICATION
 
 main_menu.register("forum", _("Forum"), "forum:index", order=50)
-profile_sections.register("forum", "forum/includes/municipality_section.html", order=30)
+profile_sections.register(
+    "forum", "forum/includes/municipality_section.html", order=30, cached_on=("forum",)
+)
 register_data_exporter("forum", export_forum_data)
 
 

@@ -72,6 +72,9 @@ profile_sections.register(
     "internships/includes/municipality_section.html",
     order=45,
     context=municipality_offers,
+    # Open offers end by date: kept five minutes at most.
+    cached_on=("internships",),
+    max_age=5 * 60,
 )
 inbox.register(
     "internships", _("New internship applications"), rows=inbox_rows, count=inbox_count, order=60

@@ -6,7 +6,12 @@ from network.registry import home_sections, voice_sections
 from .models import PracticePage
 
 home_sections.register("knowledge", "knowledge/includes/home_section.html", order=20)
-profile_sections.register("knowledge", "knowledge/includes/municipality_section.html", order=10)
+profile_sections.register(
+    "knowledge",
+    "knowledge/includes/municipality_section.html",
+    order=10,
+    cached_on=("knowledge",),
+)
 
 
 def voice_context(*, request=None, themes=(), **kwargs) -> dict | None:

@@ -24,11 +24,10 @@ from .privacy import export_match_requests
 from .services import NEW_REQUEST_NOTIFICATION
 
 
-def practice_contact_links(
-    *, request: HttpRequest | None, page, municipality_list=(), **kwargs: Any
-) -> dict[str, Any] | None:
+def practice_contact_links(*, request: HttpRequest | None, page, **kwargs: Any) -> dict | None:
     """A prefilled match request per municipality behind a practice ('learn from them')."""
-    if not municipality_list:
+    municipalities = getattr(page, "live_municipalities", None)
+    if not municipalities:
         return None
     base = reverse("matchcentrum:request_create")
     return {
@@ -37,7 +36,7 @@ def practice_contact_links(
                 municipality,
                 f"{base}?{urlencode({'practice': page.pk, 'municipality': municipality.pk})}",
             )
-            for municipality in municipality_list
+            for municipality in municipalities
         ]
     }
 
@@ -47,7 +46,10 @@ profile_sections.register(
 )
 account_sections.register("matchcentrum", "matchcentrum/includes/profile_section.html", order=10)
 practice_sections.register(
-    "matchcentrum", "matchcentrum/includes/practice_section.html", context=practice_contact_links
+    "matchcentrum",
+    "matchcentrum/includes/practice_section.html",
+    context=practice_contact_links,
+    cached_on=("knowledge", "municipalities"),
 )
 register_data_exporter("matchcentrum", export_match_requests)
 

@@ -17,11 +17,12 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.utils.decorators import cached_classmethod
 
 from .blocks import BodyBlock, VideoBlock
+from .lookups import view_restrictions_exist
 from .roles import ROLE_LABELS, user_roles
 
 
@@ -221,6 +222,15 @@ class BasePage(EnglishContent, Page):
             ObjectList(cls.settings_panels, heading=_("Settings")),
         ]
         return TabbedInterface(tabs, base_form_class=cls.base_form_class).bind_to_model(cls)
+
+    def get_view_restrictions(self):
+        """Wagtail's restrictions of this page and its ancestors; no queries while none exist.
+
+        Wagtail asks at every page view, in two queries, and most sites never restrict a page.
+        """
+        if not view_restrictions_exist():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
 
 class EasyReadAndSignLanguage(models.Model):

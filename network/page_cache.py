@@ -15,8 +15,10 @@ responses for signed-in visitors are marked `private, no-store`.
 
 import gzip
 import hashlib
+import logging
 import threading
 from collections import OrderedDict
+from functools import partial
 
 import brotli
 from django.conf import settings
@@ -28,6 +30,8 @@ from django.utils.http import parse_etags
 from django.utils.translation import get_language_from_path
 
 from .cache import effective_token, read_with_token, shared_token
+
+logger = logging.getLogger(__name__)
 
 # Text types: worth caching and worth compressing (HTML, JSON, CSV, iCal, SVG, feeds).
 CACHEABLE_TYPES = frozenset(
@@ -128,10 +132,14 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if not storable(request, response):
             return mark_private(request, response)
-        entry = make_entry(response, token)
-        cache.set(key, entry, settings.PAGE_CACHE_TIMEOUT)
-        LOCAL.put(key, entry)
-        return answer(request, entry, "miss")
+        # The visitor gets the page in the one encoding they take; the other encodings and the
+        # write to the shared cache follow once the page is sent (Django runs a response's
+        # closers after the server has written the body), so they add nothing to the wait of
+        # the first visitor after a change.
+        entry = make_entry(response, token, encodings=client_encodings(request)[:1])
+        answered = answer(request, entry, "miss")
+        answered._resource_closers.append(partial(store, key, entry))
+        return answered
 
 
 def cache_applies(request: HttpRequest) -> bool:
@@ -178,8 +186,15 @@ def storable(request: HttpRequest, response: HttpResponseBase) -> bool:
     return content_type in CACHEABLE_TYPES
 
 
-def make_entry(response: HttpResponse, token: str) -> dict:
-    """What the cache keeps of a response: status, headers, and the body in each encoding."""
+# Compressed encodings, best first.
+ENCODERS = {
+    "br": lambda body: brotli.compress(body, quality=5),
+    "gzip": lambda body: gzip.compress(body, compresslevel=6, mtime=0),
+}
+
+
+def make_entry(response: HttpResponse, token: str, encodings=tuple(ENCODERS)) -> dict:
+    """What the cache keeps of a response: status, headers, and the body in these encodings."""
     body = response.content
     entry = {
         "token": token,
@@ -188,22 +203,44 @@ def make_entry(response: HttpResponse, token: str) -> dict:
         "etag": hashlib.md5(body, usedforsecurity=False).hexdigest(),
         "identity": body,
     }
-    if len(body) >= MIN_COMPRESS_BYTES:
-        entry["gzip"] = gzip.compress(body, compresslevel=6, mtime=0)
-        entry["br"] = brotli.compress(body, quality=5)
+    add_encodings(entry, encodings)
     return entry
 
 
-def accepted_encoding(request: HttpRequest, entry: dict) -> str:
-    """The best encoding both the client and the entry have: br, gzip, or identity."""
+def add_encodings(entry: dict, encodings=tuple(ENCODERS)) -> None:
+    body = entry["identity"]
+    if len(body) >= MIN_COMPRESS_BYTES:
+        for encoding in encodings:
+            if encoding not in entry:
+                entry[encoding] = ENCODERS[encoding](body)
+
+
+def store(key: str, entry: dict) -> None:
+    """Complete an entry with every encoding and keep it, here and in the shared cache."""
+    try:
+        add_encodings(entry)
+        cache.set(key, entry, settings.PAGE_CACHE_TIMEOUT)
+        LOCAL.put(key, entry)
+    except Exception:
+        # Django drops errors of closers silently; the page was served, so log and go on.
+        logger.exception("Storing a page in the page cache failed")
+
+
+def client_encodings(request: HttpRequest) -> list[str]:
+    """The compressed encodings the client accepts, best first."""
     accepted = set()
     for part in request.META.get("HTTP_ACCEPT_ENCODING", "").split(","):
         name, _sep, params = part.strip().partition(";")
         if params.replace(" ", "").lower() in {"q=0", "q=0.0", "q=0.00", "q=0.000"}:
             continue
         accepted.add(name.strip().lower())
-    for encoding in ("br", "gzip"):
-        if encoding in accepted and encoding in entry:
+    return [encoding for encoding in ENCODERS if encoding in accepted]
+
+
+def accepted_encoding(request: HttpRequest, entry: dict) -> str:
+    """The best encoding both the client and the entry have: br, gzip, or identity."""
+    for encoding in client_encodings(request):
+        if encoding in entry:
             return encoding
     return "identity"
 

@@ -22,12 +22,19 @@ class Section:
 
     `context` (optional) receives the request and the place's keyword arguments (for example
     `page=`) and returns extra template variables, or None to leave the section out.
+
+    `cached_on` names the apps whose data the section shows, for a section that looks the same
+    to every visitor (no form, nothing about the person). Its HTML is then kept in the cache
+    per place arguments and language until one of those apps is written, and at most
+    `max_age` seconds (shorter for sections that change as time passes, like coming events).
     """
 
     key: str
     template: str
     order: int = 100
     context: Callable[..., dict[str, Any] | None] | None = None
+    cached_on: tuple[str, ...] = ()
+    max_age: int = 60 * 60
 
 
 class SectionRegistry:
@@ -44,9 +51,18 @@ class SectionRegistry:
         *,
         order: int = 100,
         context: Callable[..., dict[str, Any] | None] | None = None,
+        cached_on: tuple[str, ...] = (),
+        max_age: int = 60 * 60,
     ) -> Section:
         """Add or replace the section `key` (registering twice is harmless)."""
-        section = Section(key=key, template=template, order=order, context=context)
+        section = Section(
+            key=key,
+            template=template,
+            order=order,
+            context=context,
+            cached_on=cached_on,
+            max_age=max_age,
+        )
         self._sections[key] = section
         return section
 

@@ -3,13 +3,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import views
+from . import serving, views
 
 handler400 = "network.views.bad_request"
 handler403 = "network.views.permission_denied"
@@ -40,7 +40,16 @@ urlpatterns += i18n_patterns(
     path("inclusiestage/", include("internships.urls")),
     path("", include("news.urls")),
     path("", include("commitments.urls")),
-    path("", include(wagtail_urls)),
+    # Wagtail's own URLs, with its serve view behind a cheaper route lookup (network.serving).
+    path(
+        "",
+        include(
+            [
+                *(p for p in wagtail_urls.urlpatterns if p.name != "wagtail_serve"),
+                re_path(wagtail_urls.serve_pattern, serving.serve, name="wagtail_serve"),
+            ]
+        ),
+    ),
     prefix_default_language=False,
 )
 

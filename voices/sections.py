@@ -59,7 +59,11 @@ def municipality_context(*, request=None, page=None, **kwargs) -> dict | None:
 
 
 profile_sections.register(
-    "voices", "voices/includes/municipality_section.html", order=25, context=municipality_context
+    "voices",
+    "voices/includes/municipality_section.html",
+    order=25,
+    context=municipality_context,
+    cached_on=("voices", "municipalities"),
 )
 
 

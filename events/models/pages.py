@@ -433,6 +433,7 @@ class EventPage(RoutablePageMixin, EasyReadAndSignLanguage, BasePage):
     def index_route(self, request, *args, **kwargs):
         own = self.own_registration(request.user)
         can_manage = self.can_manage(request.user)
+        url = self.get_url(request)
         return self.render(
             request,
             context_overrides={
@@ -442,9 +443,9 @@ class EventPage(RoutablePageMixin, EasyReadAndSignLanguage, BasePage):
                 and (can_manage or (own is not None and own.status == Status.CONFIRMED)),
                 "speakers": list(self.speakers.all()),
                 "themes": list(self.themes.all()),
-                "register_url": self.url + self.reverse_subpage("register_route"),
-                "ical_url": self.url + self.reverse_subpage("ical_route"),
-                "participants_url": self.url + self.reverse_subpage("participants_route"),
+                "register_url": url + self.reverse_subpage("register_route"),
+                "ical_url": url + self.reverse_subpage("ical_route"),
+                "participants_url": url + self.reverse_subpage("participants_route"),
             },
         )
 
@@ -534,7 +535,7 @@ class EventPage(RoutablePageMixin, EasyReadAndSignLanguage, BasePage):
             ],
             "needs_summary": needs_summary(active),
             "other_needs": [r for r in active if r.needs_other],
-            "csv_url": self.url + self.reverse_subpage("participants_csv_route"),
+            "csv_url": self.get_url(request) + self.reverse_subpage("participants_csv_route"),
         }
         return self.render(
             request, template="events/event_participants.html", context_overrides=context

@@ -64,16 +64,17 @@ def municipality_events(page, limit: int = 5) -> list[EventPage]:
     )
 
 
-@register.simple_tag
-def subpage_url(page, name: str) -> str:
+@register.simple_tag(takes_context=True)
+def subpage_url(context, page, name: str) -> str:
     """The URL of one of a routable page's routes, e.g. the month view of the agenda."""
-    return page.url + page.reverse_subpage(name)
+    return page.get_url(context.get("request")) + page.reverse_subpage(name)
 
 
-@register.simple_tag
-def agenda_url(route: str = "index_route") -> str:
+@register.simple_tag(takes_context=True)
+def agenda_url(context, route: str = "index_route") -> str:
     """The agenda's address (or one of its routes), for links from other pages."""
     index = EventIndexPage.objects.live().only("id", "url_path", "path", "depth").first()
     if index is None:
         return ""
-    return index.url + (index.reverse_subpage(route) if route != "index_route" else "")
+    url = index.get_url(context.get("request"))
+    return url + (index.reverse_subpage(route) if route != "index_route" else "")

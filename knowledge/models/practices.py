@@ -21,6 +21,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from network.blocks import BodyBlock, DocumentBlock
+from network.cache import app_token
 from network.models import BasePage
 from taxonomy.models import LifeDomain, TargetGroup, Taxonomy, Theme
 
@@ -262,25 +263,41 @@ class PracticePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["municipality_list"] = list(
+        context["library_url"] = self.get_url(request).rstrip("/").rsplit("/", 1)[0] + "/"
+        # The facts and related practices are a fragment kept until the library, a vocabulary
+        # or a municipality changes (practice_page.html): the lists below are only read when
+        # the fragment is built, so a kept one costs none of their queries.
+        # Never in a preview: a draft's facts must not be kept for visitors.
+        if not getattr(request, "is_preview", False):
+            context["facts_token"] = app_token("knowledge", "taxonomy", "municipalities")
+        return context
+
+    @cached_property
+    def live_municipalities(self) -> list:
+        return list(
             self.municipalities.live()
             .order_by("title")
             .only("id", "title", "url_path", "path", "depth")
         )
-        context["library_url"] = self.url.rstrip("/").rsplit("/", 1)[0] + "/"
-        context["themes"] = list(self.themes.all())
-        context["life_domains"] = list(self.life_domains.all())
-        context["target_groups"] = list(self.target_groups.all())
-        self.term_ids = ([t.pk for t in context["themes"]], [d.pk for d in context["life_domains"]])
-        context["related_practices"] = self.related_practices()
-        return context
+
+    @cached_property
+    def theme_list(self) -> list:
+        return list(self.themes.all())
+
+    @cached_property
+    def life_domain_list(self) -> list:
+        return list(self.life_domains.all())
+
+    @cached_property
+    def target_group_list(self) -> list:
+        return list(self.target_groups.all())
 
     @cached_property
     def term_ids(self) -> tuple[list[int], list[int]]:
-        """Ids of its themes and life domains (get_context fills this from its own lists)."""
+        """Ids of its themes and life domains."""
         return (
-            [t.pk for t in self.themes.all()],
-            [d.pk for d in self.life_domains.all()],
+            [t.pk for t in self.theme_list],
+            [d.pk for d in self.life_domain_list],
         )
 
     def related_practices(self, limit: int = 4) -> list["PracticePage"]:

@@ -15,6 +15,7 @@ from wagtail.models import Page, Site
 from network import registry
 from network.cache import app_token
 from network.dates import local_datetime_text
+from network.lookups import site_for_request
 from network.models import EnglishContent
 
 register = template.Library()
@@ -39,13 +40,13 @@ def main_menu(context) -> list[dict]:
     request: HttpRequest | None = context.get("request")
     if request is None:
         return []
-    site = _site_for(request)
+    site = site_for_request(request)
     if site is None:
         return []
-    key = MENU_CACHE_KEY.format(site_id=site["pk"], language=get_language())
+    key = MENU_CACHE_KEY.format(site_id=site.pk, language=get_language())
     items = cache.get(key)
     if items is None:
-        root = Page.objects.only("path", "depth").get(pk=site["root_page_id"])
+        root = Page.objects.only("path", "depth").get(pk=site.root_page_id)
         pages = (
             root.get_children()
             .live()
@@ -86,24 +87,6 @@ def _dutch_lang(obj, field: str) -> str:
     if isinstance(obj, EnglishContent) and not obj.shows_dutch(field):
         return ""
     return settings.LANGUAGE_CODE
-
-
-def _site_for(request: HttpRequest) -> dict | None:
-    """The site this request is for, as Wagtail finds it, kept per host until sites change.
-
-    Every page shows the menu; without this each request pays one query for the site.
-    """
-    host = request.META.get("HTTP_HOST") or request.META.get("SERVER_NAME", "")
-    digest = hashlib.sha256(host.encode("utf-8", "replace")).hexdigest()[:32]
-    key = f"network:site-for-host:{app_token('wagtailcore')}:{digest}"
-    site = cache.get(key)
-    if site is None:
-        found = Site.find_for_request(request)
-        if found is None:
-            return None
-        site = {"pk": found.pk, "root_page_id": found.root_page_id}
-        cache.set(key, site, 60 * 60)
-    return site
 
 
 def clear_menu_cache() -> None:
@@ -166,18 +149,47 @@ def render_sections(context, place: str, **kwargs) -> str:
     """
     request = context.get("request")
     engine = context.template.engine
+    sections = list(registry.section_registry(place))
+    # Never kept in a preview: a draft's sections must not be shown to visitors.
+    keep = not getattr(request, "is_preview", False)
+    keys = {
+        section.key: _section_cache_key(place, section, request, kwargs)
+        for section in sections
+        if section.cached_on and keep
+    }
+    # One round trip for every kept section of the place.
+    kept = cache.get_many(list(keys.values())) if keys else {}
     parts = []
-    for section in registry.section_registry(place):
+    for section in sections:
+        key = keys.get(section.key)
+        if key in kept:
+            parts.append(kept[key])
+            continue
+        html = ""
         extra = dict(kwargs)
-        if section.context is not None:
-            values = section.context(request=request, **kwargs)
-            if values is None:
-                continue
+        values = {} if section.context is None else section.context(request=request, **kwargs)
+        if values is not None:
             extra.update(values)
-        template = engine.get_template(section.template)
-        with context.push(**extra):
-            parts.append(template.render(context))
+            template = engine.get_template(section.template)
+            with context.push(**extra):
+                html = template.render(context)
+        if key is not None:
+            cache.set(key, html, section.max_age)
+        parts.append(html)
     return mark_safe("".join(parts))  # noqa: S308 - each part is an autoescaped template
+
+
+def _section_cache_key(place: str, section, request: HttpRequest | None, kwargs: dict) -> str:
+    """Where a section's HTML is kept: per place arguments, language, site and data version."""
+    arguments = ",".join(
+        f"{name}={getattr(value, 'pk', value)}" for name, value in sorted(kwargs.items())
+    )
+    site = site_for_request(request) if request is not None else None
+    digest = hashlib.sha256(arguments.encode()).hexdigest()[:32]
+    return (
+        f"network:section:{place}:{section.key}:{get_language()}:{getattr(site, 'pk', '')}:"
+        f"{digest}:{app_token(*section.cached_on)}"
+    )
 
 
 @register.simple_tag(takes_context=True)

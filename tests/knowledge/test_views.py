@@ -3,8 +3,11 @@
 import re
 
 import pytest
+from django.db import connection
 from django.template import Context, Template
+from django.test.utils import CaptureQueriesContext
 
+from knowledge.models import PracticePage
 from taxonomy.models import Theme
 from tests.utils import get_html
 
@@ -99,6 +102,41 @@ def test_practice_page_shows_relations_related_and_contact(
     # related: shares article 29 and participation
     assert "Stembureau training" in html
     assert "Geheim stembureau concept" not in html
+
+
+def _query_count(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_a_practices_facts_are_kept_until_what_they_show_changes(client, corpus, member):
+    practice = corpus["live"][0]
+    client.force_login(member)  # signed in: never the page cache, so the fragments count
+    first = _query_count(client, practice.url)
+    # Facts, related practices and contact links come from the cache: at least the themes,
+    # life domains, target groups, municipalities, tags, related scores and pages.
+    assert _query_count(client, practice.url) <= first - 6
+    theme = Theme.objects.get(article=29)
+    theme.name = "Meedoen in politiek en bestuur"
+    theme.save()
+    assert "Meedoen in politiek en bestuur" in get_html(client, practice.url)
+    utrecht = practice.municipalities.get()
+    utrecht.title = "Utrecht (stad)"
+    utrecht.save_revision().publish()
+    html = get_html(client, practice.url)
+    assert "Utrecht (stad)" in html
+    assert "Stembureau training" in html
+    corpus["live"][1].unpublish()  # Gebarentolk bij de raad: related through article 29
+    assert "Gebarentolk bij de raad" not in get_html(client, practice.url)
+
+
+def test_a_preview_never_leaves_its_facts_for_visitors(client, corpus):
+    practice = PracticePage.objects.get(pk=corpus["live"][0].pk)
+    practice.contact_name = "Naam uit het concept"
+    preview = practice.make_preview_request()
+    assert "Naam uit het concept" in preview.content.decode()
+    assert "Naam uit het concept" not in get_html(client, practice.url)
 
 
 def test_related_practices_rank_by_shared_terms(corpus):

@@ -76,7 +76,7 @@ def test_a_write_in_one_worker_is_seen_by_the_next_worker(production_env):
 
 
 DATABASE_CACHE = {
-    "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "idm_cache"}
+    "default": {"BACKEND": "network.database_cache.DatabaseCache", "LOCATION": "idm_cache"}
 }
 
 

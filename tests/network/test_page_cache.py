@@ -8,7 +8,8 @@ import pytest
 from django.contrib.sessions.models import Session
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.test import Client
+from django.http import HttpResponse
+from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Site
@@ -119,6 +120,33 @@ def test_pages_are_compressed_with_brotli_or_gzip_as_the_client_accepts(client, 
     assert br["ETag"] != gz["ETag"] != get_ok(client, standard_page.url)["ETag"]
     refused = get_ok(client, standard_page.url, accept_encoding="br;q=0, gzip;q=0")
     assert not refused.has_header("Content-Encoding")
+
+
+def test_a_miss_is_stored_with_every_encoding_once_the_page_is_sent(caplog):
+    body = "<!doctype html><title>Agenda</title>" + "<p>Regiotafel in Zwolle</p>" * 40
+
+    def middleware():
+        return page_cache.PageCacheMiddleware(lambda request: HttpResponse(body))
+
+    request = RequestFactory().get("/agenda/", HTTP_ACCEPT_ENCODING="gzip")
+    key = page_cache.page_key(request)
+    response = middleware()(request)
+    assert response["X-Page-Cache"] == "miss" and response["Content-Encoding"] == "gzip"
+    assert cache.get(key) is None, "nothing stored before the server has sent the page"
+    response.close()  # what the WSGI server does after writing the body
+    stored = cache.get(key)
+    assert {"identity", "gzip", "br"} <= set(stored)
+    assert brotli.decompress(stored["br"]) == stored["identity"]
+    assert gzip.decompress(response.content) == stored["identity"]
+
+    # A failing store costs the visitor nothing and leaves a trace in the log.
+    cache.delete(key)
+    page_cache.LOCAL._entries.pop(key, None)
+    failing = middleware()(RequestFactory().get("/agenda/"))
+    with caplog.at_level("ERROR"), pytest.MonkeyPatch.context() as patch:
+        patch.setattr(page_cache.cache, "set", lambda *args, **kwargs: 1 / 0)
+        failing.close()
+    assert failing.status_code == 200 and "Storing a page" in caplog.text
 
 
 def test_the_key_is_language_and_full_url(client, standard_page):

@@ -7,8 +7,10 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.template import Context, Template
 from django.test import RequestFactory
+from django.utils import translation
 
 from network import registry
+from network.cache import content_changed
 from network.factories import UserFactory
 from network.privacy import _deletion_handlers as deletion_handlers
 from network.privacy import delete_account, register_account_deletion_handler
@@ -61,6 +63,62 @@ def test_section_variables_do_not_leak_into_the_page(place, templates):
     (templates / "s.html").write_text("{{ extra }}")
     place.register("s", "s.html", context=lambda request, **kwargs: {"extra": "inside"})
     assert _render('{% render_sections "test-place" %}[{{ extra }}]') == "inside[]"
+
+
+def _render_without_request(text: str) -> str:
+    return Template("{% load network_tags %}" + text).render(Context({"request": None}))
+
+
+def test_a_kept_section_is_built_again_only_after_a_write_to_its_apps(place, templates):
+    (templates / "built.html").write_text("<p>{{ page }} {{ built }}</p>")
+    built = []
+
+    def context(request, page):
+        built.append(page)
+        return {"built": len(built)}
+
+    place.register("kept", "built.html", context=context, cached_on=("voices",))
+    place.register("fresh", "built.html", order=200, context=context)
+    text = '{% render_sections "test-place" page="P" %}'
+    assert _render_without_request(text) == "<p>P 1</p><p>P 2</p>"
+    assert _render_without_request(text) == "<p>P 1</p><p>P 3</p>", "kept; the other built anew"
+    assert "<p>Q 4</p>" in _render_without_request('{% render_sections "test-place" page="Q" %}')
+    content_changed(app_label="forum")
+    assert _render_without_request(text).startswith("<p>P 1</p>"), "another app's write"
+    with translation.override("en"):
+        assert _render_without_request(text).startswith("<p>P 7</p>"), "kept per language"
+    content_changed(app_label="voices")
+    assert _render_without_request(text).startswith("<p>P 9</p>")
+
+
+@pytest.mark.django_db
+def test_a_preview_never_keeps_a_section(place, templates):
+    (templates / "built.html").write_text("<p>{{ built }}</p>")
+    built = []
+    place.register(
+        "kept",
+        "built.html",
+        cached_on=("voices",),
+        context=lambda request: {"built": built.append(1) or len(built)},
+    )
+    request = RequestFactory().get("/")
+    request.is_preview = True
+    text = '{% load network_tags %}{% render_sections "test-place" %}'
+    for expected in ("<p>1</p>", "<p>2</p>"):
+        assert Template(text).render(Context({"request": request})) == expected
+    # What a preview built was not kept for visitors either.
+    assert _render_without_request('{% render_sections "test-place" %}') == "<p>3</p>"
+
+
+def test_a_kept_section_that_is_left_out_stays_out(place, templates):
+    (templates / "team.html").write_text("<p>team</p>")
+    asked = []
+    place.register(
+        "team", "team.html", cached_on=("voices",), context=lambda request: asked.append(1)
+    )
+    assert _render_without_request('{% render_sections "test-place" %}') == ""
+    assert _render_without_request('{% render_sections "test-place" %}') == ""
+    assert asked == [1]
 
 
 def test_registering_twice_replaces(place):
