@@ -52,11 +52,21 @@ def municipality_context(*, request=None, page=None, **kwargs) -> dict | None:
     return {"commitment_board": board, "commitment_following": following}
 
 
+def _visitors_only(*, request=None, **kwargs) -> str | None:
+    # Signed in, the section has a follow form with a CSRF token: personal, never kept.
+    user = getattr(request, "user", None)
+    return None if user is not None and user.is_authenticated else "visitor"
+
+
 profile_sections.register(
     "commitments",
     "commitments/includes/municipality_section.html",
     order=22,
     context=municipality_context,
+    cached_on=("commitments",),
+    variant=_visitors_only,
+    # A promise counts as stalled after a while without news: kept an hour at most.
+    max_age=60 * 60,
 )
 
 

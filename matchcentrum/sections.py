@@ -42,7 +42,10 @@ def practice_contact_links(*, request: HttpRequest | None, page, **kwargs: Any) 
 
 
 profile_sections.register(
-    "matchcentrum", "matchcentrum/includes/municipality_section.html", order=40
+    "matchcentrum",
+    "matchcentrum/includes/municipality_section.html",
+    order=40,
+    cached_on=("matchcentrum", "municipalities", "knowledge", "taxonomy"),
 )
 account_sections.register("matchcentrum", "matchcentrum/includes/profile_section.html", order=10)
 practice_sections.register(

@@ -3,7 +3,6 @@
 from datetime import timedelta
 from typing import Any
 
-from django.core.cache import cache
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
@@ -15,19 +14,14 @@ from network.roles import MUNICIPAL_OFFICIAL, has_role, is_project_team
 from .models import MunicipalityPage
 from .registry import profile_sections
 from .route import municipality_route, route_steps, stuck_count, stuck_municipalities
-from .services import can_edit_municipality, map_cache_version
+from .services import can_edit_municipality
 
 
 def profile_route(*, request: HttpRequest | None, page, **kwargs: Any) -> dict[str, Any] | None:
-    """The route as a step list on the profile, cached like the profile's history."""
-    key = f"municipalities:route:{map_cache_version()}:{page.pk}"
-    route = cache.get(key)
-    if route is None:
-        route = municipality_route(page, route_steps())
-        cache.set(key, route, 60 * 10)
+    """The route as a step list on the profile (the section is kept: see its registration)."""
+    route = municipality_route(page, route_steps())
     if not route.total:
         return None
-    user = getattr(request, "user", None)
     route_url = reverse("municipalities:route", args=[page.slug])
     if route.current is not None:
         # The form opens on the step the municipality is at now.
@@ -36,8 +30,18 @@ def profile_route(*, request: HttpRequest | None, page, **kwargs: Any) -> dict[s
         "route": route,
         "route_url": route_url,
         "stakeholders_url": reverse("municipalities:stakeholders", args=[page.slug]),
-        "can_edit_route": user is not None and can_edit_municipality(user, page),
+        "can_edit_route": _can_edit(request, page),
     }
+
+
+def _can_edit(request: HttpRequest | None, page) -> bool:
+    user = getattr(request, "user", None)
+    return user is not None and user.is_authenticated and can_edit_municipality(user, page)
+
+
+def route_variant(*, request: HttpRequest | None, page, **kwargs: Any) -> str:
+    """Editors of the municipality see another link than visitors."""
+    return "editor" if _can_edit(request, page) else "visitor"
 
 
 def stuck_rows(user) -> list[InboxRow]:
@@ -59,7 +63,14 @@ def stuck_inbox_count(user) -> int:
 
 
 profile_sections.register(
-    "route", "municipalities/includes/profile_route.html", order=5, context=profile_route
+    "route",
+    "municipalities/includes/profile_route.html",
+    order=5,
+    context=profile_route,
+    cached_on=("municipalities",),
+    variant=route_variant,
+    # The steps say how long a municipality has been at one: kept ten minutes at most.
+    max_age=10 * 60,
 )
 inbox.register(
     "route_stuck",

@@ -27,6 +27,8 @@ class Section:
     to every visitor (no form, nothing about the person). Its HTML is then kept in the cache
     per place arguments and language until one of those apps is written, and at most
     `max_age` seconds (shorter for sections that change as time passes, like coming events).
+    A section that differs between kinds of visitors names the kind with `variant` (called
+    like `context`): a key part, or None where the section is personal and is not kept.
     """
 
     key: str
@@ -35,6 +37,7 @@ class Section:
     context: Callable[..., dict[str, Any] | None] | None = None
     cached_on: tuple[str, ...] = ()
     max_age: int = 60 * 60
+    variant: Callable[..., str | None] | None = None
 
 
 class SectionRegistry:
@@ -53,6 +56,7 @@ class SectionRegistry:
         context: Callable[..., dict[str, Any] | None] | None = None,
         cached_on: tuple[str, ...] = (),
         max_age: int = 60 * 60,
+        variant: Callable[..., str | None] | None = None,
     ) -> Section:
         """Add or replace the section `key` (registering twice is harmless)."""
         section = Section(
@@ -62,6 +66,7 @@ class SectionRegistry:
             context=context,
             cached_on=cached_on,
             max_age=max_age,
+            variant=variant,
         )
         self._sections[key] = section
         return section

@@ -152,11 +152,13 @@ def render_sections(context, place: str, **kwargs) -> str:
     sections = list(registry.section_registry(place))
     # Never kept in a preview: a draft's sections must not be shown to visitors.
     keep = not getattr(request, "is_preview", False)
-    keys = {
-        section.key: _section_cache_key(place, section, request, kwargs)
-        for section in sections
-        if section.cached_on and keep
-    }
+    keys = {}
+    for section in sections:
+        if not section.cached_on or not keep:
+            continue
+        variant = "" if section.variant is None else section.variant(request=request, **kwargs)
+        if variant is not None:
+            keys[section.key] = _section_cache_key(place, section, request, kwargs, variant)
     # One round trip for every kept section of the place.
     kept = cache.get_many(list(keys.values())) if keys else {}
     parts = []
@@ -179,13 +181,16 @@ def render_sections(context, place: str, **kwargs) -> str:
     return mark_safe("".join(parts))  # noqa: S308 - each part is an autoescaped template
 
 
-def _section_cache_key(place: str, section, request: HttpRequest | None, kwargs: dict) -> str:
-    """Where a section's HTML is kept: per place arguments, language, site and data version."""
+def _section_cache_key(
+    place: str, section, request: HttpRequest | None, kwargs: dict, variant: str
+) -> str:
+    """Where a section's HTML is kept: per place arguments, kind of visitor, language, site and
+    data version."""
     arguments = ",".join(
         f"{name}={getattr(value, 'pk', value)}" for name, value in sorted(kwargs.items())
     )
     site = site_for_request(request) if request is not None else None
-    digest = hashlib.sha256(arguments.encode()).hexdigest()[:32]
+    digest = hashlib.sha256(f"{arguments}|{variant}".encode()).hexdigest()[:32]
     return (
         f"network:section:{place}:{section.key}:{get_language()}:{getattr(site, 'pk', '')}:"
         f"{digest}:{app_token(*section.cached_on)}"

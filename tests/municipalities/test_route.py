@@ -110,6 +110,23 @@ def test_profile_shows_the_route_as_a_step_list(client, steps, utrecht, team_mem
     assertContains(response, 'href="/gemeenten/utrecht/betrokkenen/"')
 
 
+def test_the_kept_route_section_still_differs_between_editors_and_visitors(
+    client, steps, utrecht, official_of_utrecht, member
+):
+    _record(utrecht, steps[0], RouteStatus.DONE, datetime.date(2023, 1, 5))
+    for _ in range(2):  # built, then kept
+        assert "Geschiedenis van de route" in client.get("/gemeenten/utrecht/").content.decode()
+    client.force_login(official_of_utrecht)
+    html = client.get("/gemeenten/utrecht/").content.decode()
+    assert "Voortgang op de route vastleggen" in html
+    assert "Geschiedenis van de route" not in html
+    client.force_login(member)
+    assert "Geschiedenis van de route" in client.get("/gemeenten/utrecht/").content.decode()
+    # New progress shows at once, kept section or not.
+    _record(utrecht, steps[1], RouteStatus.BUSY, datetime.date(2024, 3, 1))
+    assert "<strong>Bezig</strong>" in client.get("/gemeenten/utrecht/").content.decode()
+
+
 def test_anonymous_and_other_officials_see_no_form_and_may_not_post(
     client, steps, utrecht, zeist, official
 ):

@@ -91,6 +91,28 @@ def test_a_kept_section_is_built_again_only_after_a_write_to_its_apps(place, tem
     assert _render_without_request(text).startswith("<p>P 9</p>")
 
 
+def test_a_section_is_kept_per_kind_of_visitor_and_never_when_personal(place, templates):
+    (templates / "kind.html").write_text("<p>{{ kind }} {{ built }}</p>")
+    built = []
+    place.register(
+        "kind",
+        "kind.html",
+        cached_on=("voices",),
+        context=lambda request, kind: {"built": built.append(kind) or len(built)},
+        # "personal" stands for a section with a form for one person: never kept.
+        variant=lambda request, kind: None if kind == "personal" else kind,
+    )
+
+    def render(kind: str) -> str:
+        return _render_without_request(f'{{% render_sections "test-place" kind="{kind}" %}}')
+
+    assert render("editor") == "<p>editor 1</p>"
+    assert render("visitor") == "<p>visitor 2</p>"
+    assert render("editor") == "<p>editor 1</p>" and render("visitor") == "<p>visitor 2</p>"
+    assert render("personal") == "<p>personal 3</p>"
+    assert render("personal") == "<p>personal 4</p>"
+
+
 @pytest.mark.django_db
 def test_a_preview_never_keeps_a_section(place, templates):
     (templates / "built.html").write_text("<p>{{ built }}</p>")
