@@ -18,6 +18,7 @@ from municipalities.route import municipality_route, route_steps, stuck_municipa
 from municipalities.services import route_progress_record
 from network.privacy import export_user_data
 from network.registry import inbox
+from tests.utils import get_html
 
 pytestmark = pytest.mark.django_db
 
@@ -115,16 +116,16 @@ def test_the_kept_route_section_still_differs_between_editors_and_visitors(
 ):
     _record(utrecht, steps[0], RouteStatus.DONE, datetime.date(2023, 1, 5))
     for _ in range(2):  # built, then kept
-        assert "Geschiedenis van de route" in client.get("/gemeenten/utrecht/").content.decode()
+        assert "Geschiedenis van de route" in get_html(client, "/gemeenten/utrecht/")
     client.force_login(official_of_utrecht)
-    html = client.get("/gemeenten/utrecht/").content.decode()
+    html = get_html(client, "/gemeenten/utrecht/")
     assert "Voortgang op de route vastleggen" in html
     assert "Geschiedenis van de route" not in html
     client.force_login(member)
-    assert "Geschiedenis van de route" in client.get("/gemeenten/utrecht/").content.decode()
+    assert "Geschiedenis van de route" in get_html(client, "/gemeenten/utrecht/")
     # New progress shows at once, kept section or not.
     _record(utrecht, steps[1], RouteStatus.BUSY, datetime.date(2024, 3, 1))
-    assert "<strong>Bezig</strong>" in client.get("/gemeenten/utrecht/").content.decode()
+    assert "<strong>Bezig</strong>" in get_html(client, "/gemeenten/utrecht/")
 
 
 def test_anonymous_and_other_officials_see_no_form_and_may_not_post(
