@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from network.models import StandardPage
 from network.roles import is_project_team
 from network.serving import serve_page
 from network.spreadsheets import SafeCsvDictWriter, csv_response
@@ -367,10 +368,14 @@ def manifest(request: HttpRequest) -> HttpResponse:
     base = reverse("municipalities:index")
     for page in signatories:
         page.profile_url = f"{base}{page.slug}/"
+    # Editors write the manifest's texts (introduction, easy language, NGT, English) on the
+    # standard page at this address; this view adds the facts the database knows.
+    text = StandardPage.objects.live().filter(slug="manifest", depth=3).first()
     return TemplateResponse(
         request,
         "municipalities/manifest.html",
         {
+            "text": text,
             "initiators": [page for page in signatories if page.manifest_initiator],
             "signatories": signatories,
             "lapsed_on": MANIFEST_LAPSED_ON,

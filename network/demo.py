@@ -3,6 +3,7 @@
 import datetime
 import json
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.utils import timezone
@@ -52,20 +53,25 @@ STANDARD_PAGES = [
     {
         "slug": "manifest",
         "title": "Manifest Iedereen doet mee!",
-        "introduction": "Gemeenten die het manifest ondertekenen, maken werk van het VN-verdrag Handicap.",
+        "introduction": (
+            "Koplopergemeenten schreven het manifest 'Iedereen doet mee!'. Gemeenten die het "
+            "tekenden, beloofden werk te maken van het VN-verdrag Handicap."
+        ),
         "easy_read_summary": (
-            "Het manifest is een belofte van een gemeente.\n"
-            "De gemeente belooft: mensen met een beperking doen overal mee.\n"
+            "Het manifest was een belofte van gemeenten.\n"
+            "De gemeente beloofde: mensen met een beperking doen overal mee.\n"
             "De gemeente praat eerst met mensen met een beperking. Daarna maakt zij een plan.\n"
             "Dat plan heet de Lokale Inclusie Agenda.\n"
-            "Gemeenten leren van elkaar hoe het beter kan."
+            "Sinds 2020 tekenen gemeenten het manifest niet meer. Het netwerk gaat door met het werk."
         ),
         "show_in_menus": True,
         "body": [
             _rich(
-                "<p>De ondertekenaars beloven onder meer: ervaringsdeskundigen vanaf het begin te "
-                "betrekken, een Lokale Inclusie Agenda op te stellen en uit te voeren, en van elkaar "
-                "te leren.</p>"
+                "<p>De gemeenten beloofden om in hun eigen gemeente te werken aan het VN-verdrag "
+                "Handicap. Ze beloofden:</p><ul><li>een Lokale Inclusie Agenda te maken, samen met "
+                "mensen met een beperking;</li><li>ervaringsdeskundigen te betrekken bij elke "
+                "stap;</li><li>gebouwen, informatie, werk en vrije tijd toegankelijk te maken voor "
+                "iedereen;</li><li>van elkaar te leren en te delen wat werkt.</li></ul>"
             )
         ],
     },
@@ -252,6 +258,7 @@ def load(*, scale: int, stdout) -> None:
         _add_english(page, english[page.slug])
     _add_english(home, english["home"])
     site = Site.objects.get(is_default_site=True)
+    _site_at_public_address(site)
     network_settings = NetworkSettings.for_site(site)
     network_settings.contact_email = "iedereendoetmee@example.org"
     network_settings.footer_text = (
@@ -272,3 +279,17 @@ def load(*, scale: int, stdout) -> None:
     stdout.write(
         f"  {User.objects.count()} accounts, {StandardPage.objects.count()} standard pages"
     )
+
+
+def _site_at_public_address(site: Site) -> None:
+    """Give the site the configured public address, not Wagtail's first `localhost`.
+
+    Page links outside a request (the XML sitemap, calendar files) use the site's address.
+    """
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    if not address.hostname:
+        return
+    port = address.port or (443 if address.scheme == "https" else 80)
+    if (site.hostname, site.port) != (address.hostname, port):
+        site.hostname, site.port = address.hostname, port
+        site.save(update_fields=["hostname", "port"])

@@ -6,9 +6,11 @@ import json
 import pytest
 from django.core.exceptions import ValidationError
 from pytest_django.asserts import assertContains, assertNotContains
+from wagtail.rich_text import RichText
 
 from municipalities.factories import MunicipalityMembershipFactory, StakeholderFactory
 from municipalities.models import Stakeholder, StakeholderKind
+from network.factories import StandardPageFactory
 from tests.utils import get_html
 
 pytestmark = pytest.mark.django_db
@@ -180,6 +182,35 @@ def test_manifest_query_count(client, signatories, django_assert_max_num_queries
     client.get("/manifest/")
     with django_assert_max_num_queries(12):
         assert client.get("/manifest/").status_code == 200
+
+
+def test_manifest_shows_the_texts_editors_write_on_its_page(client, signatories, home_page):
+    """The standard page at /manifest/ holds the texts; the view adds the signatories."""
+    StandardPageFactory(
+        parent=home_page,
+        slug="manifest",
+        title="Manifest",
+        introduction="Koplopers schreven dit manifest.",
+        easy_read_summary="Het manifest was een belofte.",
+        body=[("paragraph", RichText("<p>Zij beloofden een agenda te schrijven.</p>"))],
+        introduction_en="Front-runners wrote this manifest.",
+    )
+    html = get_html(client, "/manifest/")
+    assert '<p class="lead">Koplopers schreven dit manifest.</p>' in html
+    assert '<details class="easy-read">' in html and "Het manifest was een belofte." in html
+    assert "Zij beloofden een agenda te schrijven." in html
+    assert "to write a Local Inclusion Agenda" not in html  # the page's body replaces the default
+    assert "Voorstad</a></th>" in html
+    english = get_html(client, "/en/manifest/")
+    assert '<p class="lead">Front-runners wrote this manifest.</p>' in english
+    assert '<p lang="nl">Het manifest was een belofte.</p>' in english
+    assert '<div lang="nl">' in english  # the body has no English: marked Dutch
+
+
+def test_without_its_page_the_manifest_says_what_it_promised(client, signatories):
+    html = get_html(client, "/manifest/")
+    assert "een Lokale Inclusie Agenda te maken" in html
+    assert "easy-read" not in html
 
 
 def test_manifest_dates_cannot_be_after_it_lapsed(utrecht):

@@ -66,3 +66,19 @@ def test_demo_pages_are_served(client):
     call_command("load_demo_data", only=["network"])
     for path in ["/", "/over-het-netwerk/", "/manifest/", "/privacy/", "/toegankelijkheid/"]:
         assert client.get(path).status_code == 200, path
+
+
+@pytest.mark.django_db
+def test_the_demo_site_answers_at_the_public_address(settings):
+    """Links made outside a request (XML sitemap, calendar files) use the site's address."""
+    from wagtail.models import Site
+
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+    call_command("load_demo_data", only=["network"])
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("127.0.0.1", 8000)
+    assert StandardPage.objects.get(slug="privacy").full_url == "http://127.0.0.1:8000/privacy/"
+    settings.WAGTAILADMIN_BASE_URL = "https://iedereendoetmee.example.nl"
+    call_command("load_demo_data", only=["network"])
+    site.refresh_from_db()
+    assert (site.hostname, site.port) == ("iedereendoetmee.example.nl", 443)
