@@ -224,6 +224,16 @@ def login(page, email: str, password: str = PASSWORD) -> None:
     page.wait_for_load_state("domcontentloaded")
 
 
+def tab_to(page, locator, limit: int = 200) -> None:
+    """Press Tab until the element has focus, as a keyboard user would."""
+    handle = locator.element_handle()
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("el => document.activeElement === el", handle):
+            return
+    raise AssertionError("The element cannot be reached with Tab")
+
+
 def axe_violations(page) -> list[dict]:
     # A click on a link returns before the next page has replaced the old one; checking
     # then would audit a document that is being torn down. Wait for the page to settle, and

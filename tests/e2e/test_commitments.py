@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import login
+from .conftest import login, tab_to
 
 OFFICIAL = "ambtenaar@example.org"  # linked to Amsterdam by the demo data
 EXPERT = "ervaringsdeskundige@example.org"
@@ -54,16 +54,6 @@ def _unambiguous_recent_date() -> datetime.date:
     return day
 
 
-def _tab_to(page, locator, limit: int = 200) -> None:
-    """Press Tab until the element has focus, as a keyboard user would."""
-    handle = locator.element_handle()
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate("el => document.activeElement === el", handle):
-            return
-    raise AssertionError("The element cannot be reached with Tab")
-
-
 def test_expert_supports_a_priority_by_keyboard(page, assert_accessible):
     login(page, EXPERT)
     page.goto("/gemeenten/amsterdam/prioriteiten/")
@@ -71,7 +61,7 @@ def test_expert_supports_a_priority_by_keyboard(page, assert_accessible):
     count_before = int(re.search(r"\d+", first.locator("strong").first.inner_text()).group())
     button = first.get_by_role("button", name=re.compile("Steun dit punt|Mijn steun intrekken"))
     withdrawing = "intrekken" in button.inner_text()
-    _tab_to(page, button)
+    tab_to(page, button)
     page.keyboard.press("Enter")
     page.wait_for_load_state("domcontentloaded")
     expect(page.locator(".messages")).to_be_visible()
@@ -87,16 +77,16 @@ def test_official_records_a_status_change_by_keyboard(page, assert_accessible):
     page.locator(".commitment-list h3 a").first.click()
     page.wait_for_load_state("domcontentloaded")
     history_before = page.locator("#geschiedenis ~ ol li, .lia-timeline li").count()
-    _tab_to(page, page.locator("#id_status_0"))
+    tab_to(page, page.locator("#id_status_0"))
     page.keyboard.press("ArrowDown")  # the next status
-    _tab_to(page, page.locator("#id_date"))
+    tab_to(page, page.locator("#id_date"))
     # A date field in a Dutch browser takes day, month and year in that order; this one is in
     # the future, so it is refused.
     page.keyboard.type("01012999")
-    _tab_to(page, page.locator("#id_note"))
+    tab_to(page, page.locator("#id_note"))
     page.keyboard.type("Het college heeft het plan vastgesteld.")
     submit = page.locator("button[type=submit]", has_text="Status vastleggen")
-    _tab_to(page, submit)
+    tab_to(page, submit)
     with page.expect_navigation():
         page.keyboard.press("Enter")
     expect(page.locator(".error-summary")).to_be_visible()
@@ -113,7 +103,7 @@ def test_official_records_a_status_change_by_keyboard(page, assert_accessible):
 def test_a_party_answers_through_its_link_by_keyboard(page, assert_accessible):
     login(page, TEAM)
     page.goto("/verkiezingen/2026/utrecht/")
-    _tab_to(page, page.locator("#id_party"))
+    tab_to(page, page.locator("#id_party"))
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     page.wait_for_load_state("domcontentloaded")
@@ -124,13 +114,13 @@ def test_a_party_answers_through_its_link_by_keyboard(page, assert_accessible):
     assert_accessible(page, "party answer form")
     group = page.locator("fieldset.party-answer").first
     # Tab reaches the chosen option of a radio group; the arrow keys change the choice.
-    _tab_to(page, group.locator("input[type=radio]:checked"))
+    tab_to(page, group.locator("input[type=radio]:checked"))
     for _ in range(4):
         if group.locator("input[type=radio][value=disagree]").is_checked():
             break
         page.keyboard.press("ArrowDown")
     assert group.locator("input[type=radio][value=disagree]").is_checked()
-    _tab_to(page, group.locator("textarea"))
+    tab_to(page, group.locator("textarea"))
     page.keyboard.press("Control+A")
     page.keyboard.type("Wij kiezen eerst voor betaalbare woningen.")
     page.get_by_role("button", name="Antwoorden opslaan").press("Enter")
@@ -145,10 +135,10 @@ def test_expert_adds_a_priority_after_an_error_by_keyboard(page, assert_accessib
     login(page, EXPERT)
     page.goto("/gemeenten/amsterdam/prioriteiten/")
     explanation = page.locator("#id_explanation")
-    _tab_to(page, explanation)
+    tab_to(page, explanation)
     page.keyboard.type("Veel mensen kunnen de brieven van de gemeente niet lezen.")
     submit = page.locator("button[type=submit]", has_text="Prioriteit toevoegen")
-    _tab_to(page, submit)
+    tab_to(page, submit)
     with page.expect_navigation():
         page.keyboard.press("Enter")  # without a title: refused, the text stays
     expect(page.locator(".error-summary")).to_be_visible()

@@ -69,6 +69,10 @@ def test_a_standard_page_offers_easy_language_and_an_ngt_video(client, home_page
     english = get_html(client, "/en" + page.url)
     assert '<p lang="nl">Deze pagina gaat over meedoen.' in english
     assert "<summary>Read this in easy language</summary>" in english
+    # the video's title and transcript are Dutch, whatever the page's language
+    assert '<figcaption lang="nl">Deze pagina in gebarentaal</figcaption>' in english
+    assert '<p lang="nl">Welkom. Op deze pagina leest u over meedoen.</p>' in english
+    assert "<figcaption>Deze pagina in gebarentaal</figcaption>" in html
 
 
 def test_without_them_the_page_shows_neither(client, home_page):
