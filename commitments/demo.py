@@ -1048,7 +1048,7 @@ MUNICIPALITIES = [
                 COUNCIL,
                 "",
                 "2022-2026",
-                "Motie 'Stemmen in je eigen dorp'",
+                "Motie 'Stemmen in het eigen dorp'",
                 "",
                 date(2023, 3, 2),
                 ["stembureaus"],

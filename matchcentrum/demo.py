@@ -35,7 +35,7 @@ SCENARIOS = [
         "GM0344",
         [9],
         ["openbare-ruimte"],
-        "Hoe betrek je ervaringsdeskundigen bij de herinrichting van een winkelstraat, zodat "
+        "Hoe betrekken wij ervaringsdeskundigen bij de herinrichting van een winkelstraat, zodat "
         "die straks voor iedereen toegankelijk is?",
         6,
         MatchRequest.Status.OPEN,
@@ -57,7 +57,7 @@ SCENARIOS = [
         "GM0014",
         [19],
         ["wonen"],
-        "Hoe organiseer je inclusief wonen in de wijk, met ondersteuning dichtbij?",
+        "Hoe organiseren wij inclusief wonen in de wijk, met ondersteuning dichtbij?",
         48,
         MatchRequest.Status.MATCHED,
         "GM0080",

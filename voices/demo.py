@@ -278,7 +278,7 @@ VOICES = [
     ),
     (
         "Zorg zonder wachtlijst",
-        "Ik wacht al een jaar op hulp van een ggz-team. In die tijd ben ik mijn baan kwijtgeraakt. Hulp moet er zijn als je het nodig hebt, niet een jaar later.",
+        "Ik wacht al een jaar op hulp van een ggz-team. In die tijd ben ik mijn baan kwijtgeraakt. Hulp moet er zijn wanneer iemand die nodig heeft, niet een jaar later.",
         "Den Haag",
         [25],
         ["zorg-en-ondersteuning"],

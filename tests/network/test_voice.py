@@ -47,3 +47,49 @@ def test_the_login_word_is_inloggen_and_allauth_says_u(client, db):
     text = response.content.decode()
     assert "Inloggen" in text
     assert not INFORMAL.search(re.sub(r"<[^>]+>", " ", text))
+
+
+TEMPLATES = sorted(ROOT.glob("templates/**/*.html")) + sorted(ROOT.glob("templates/**/*.txt"))
+MARKUP = re.compile(r"{%.*?%}|{{.*?}}|{#.*?#}|<[^>]+>", re.DOTALL)
+
+
+def test_templates_say_u_in_running_text():
+    """Interface text lives in the catalogues; text written straight into a template says 'u' too."""
+    assert len(TEMPLATES) > 100
+    informal = [
+        (path.relative_to(ROOT), match.group())
+        for path in TEMPLATES
+        for match in INFORMAL.finditer(MARKUP.sub(" ", path.read_text(encoding="utf-8")))
+    ]
+    assert informal == []
+
+
+def _demo_texts():
+    """Every string in the apps' demo modules and demo data files."""
+    import ast
+    import json
+
+    def strings(value):
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict):
+            for item in value.values():
+                yield from strings(item)
+        elif isinstance(value, list):
+            for item in value:
+                yield from strings(item)
+
+    for path in sorted(ROOT.glob("*/demo.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                yield path.relative_to(ROOT), node.value
+    for path in sorted(ROOT.glob("*/data/*.json")):
+        for text in strings(json.loads(path.read_text(encoding="utf-8"))):
+            yield path.relative_to(ROOT), text
+
+
+def test_demo_content_says_u():
+    texts = list(_demo_texts())
+    assert len({str(path) for path, _text in texts}) >= 8  # every app's demo is read
+    informal = [(path, text[:80]) for path, text in texts if INFORMAL.search(text)]
+    assert informal == []
