@@ -3,6 +3,7 @@
 from datetime import date
 
 from django import forms
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -12,6 +13,7 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -25,6 +27,7 @@ from wagtail.search import index
 from forum.models import Post, Topic
 from network.accounts import has_verified_email
 from network.models import BasePage
+from network.notifications import absolute_url
 from network.pagination import paginate
 from taxonomy.models import Taxonomy, Theme
 
@@ -38,7 +41,13 @@ PAGE_SIZE = 10
 
 
 def filter_cache_key(index_pk: int) -> str:
-    return f"news:filters:{index_pk}"
+    return f"news:filters:v2:{index_pk}"  # v2: both names of each category
+
+
+def public_url(page, request) -> str:
+    """A page's link to share: the configured public address, in the visitor's language."""
+    parts = page.get_url_parts(request)
+    return absolute_url(parts[2] if parts else "/")
 
 
 class NewsCategory(Taxonomy):
@@ -97,7 +106,14 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         )
 
     def filter_form(self, data) -> NewsFilterForm:
-        return NewsFilterForm(data, **self.filter_choices())
+        choices = self.filter_choices()
+        # The cache holds both names; the label follows the visitor's language.
+        english = get_language() != settings.LANGUAGE_CODE
+        categories = [
+            (slug, (name_en or name) if english else name)
+            for slug, name, name_en in choices["categories"]
+        ]
+        return NewsFilterForm(data, **{**choices, "categories": categories})
 
     def filter_choices(self) -> dict:
         """Categories, years and municipalities that have live articles, cached until an
@@ -108,12 +124,11 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             articles = NewsArticlePage.objects.live().child_of(self)
             municipality_model = NewsArticlePage.municipalities.field.related_model
             choices = {
-                "categories": [
-                    (c.slug, c.label)
-                    for c in NewsCategory.objects.filter(
+                "categories": list(
+                    NewsCategory.objects.filter(
                         pk__in=articles.exclude(category=None).values("category")
-                    )
-                ],
+                    ).values_list("slug", "name", "name_en")
+                ),
                 "years": sorted({d.year for d in articles.dates("date", "year")}, reverse=True),
                 "municipalities": list(
                     municipality_model.objects.filter(
@@ -341,7 +356,8 @@ class NewsArticlePage(BasePage):
             self.municipalities.live().order_by("title").only("id", "title", "url_path", "path")
         )
         context["themes"] = list(self.themes.all())
-        context["share_links"] = share_links(title=self.title, url=self.get_full_url(request))
+        context["share_url"] = public_url(self, request)
+        context["share_links"] = share_links(title=self.title, url=context["share_url"])
         context["reactions_page"] = self.reactions_page(request)
         context["reactions"] = list(context["reactions_page"].object_list)
         context.setdefault("form", ReactionForm())
@@ -491,9 +507,12 @@ class CampaignPage(BasePage):
             .filter(campaign=self, kind=NewsArticlePage.Kind.INTERVIEW)
             .order_by("-date")
         )
-        context["share_links"] = share_links(
-            title=f"{self.title} {self.hashtag_display}", url=self.get_full_url(request)
-        )
+        context["share_url"] = public_url(self, request)
+        # A campaign's title often is its hashtag already; say it once.
+        title = self.title
+        if self.hashtag_display.lower() not in title.lower():
+            title = f"{title} {self.hashtag_display}"
+        context["share_links"] = share_links(title=title, url=context["share_url"])
         return context
 
 

@@ -13,6 +13,7 @@ from network.registry import campaign_sections, running_hashtags
 from news.factories import CampaignIndexPageFactory, CampaignPageFactory, NewsArticlePageFactory
 from news.models import CampaignPage, NewsArticlePage
 from news.share import share_links
+from tests.utils import get_html
 
 pytestmark = pytest.mark.django_db
 
@@ -127,6 +128,22 @@ def test_share_links_are_plain_links():
     assert links["email"] == "mailto:?subject=A%20%26%20B&body=https%3A%2F%2Fx.nl%2Fa%2F"
     assert links["linkedin"].startswith("https://www.linkedin.com/sharing/share-offsite/?url=")
     assert links["bluesky"].startswith("https://bsky.app/intent/compose?text=")
+
+
+def test_share_links_use_the_public_address_and_say_a_hashtag_once(campaigns, news_index, settings):
+    """The site's record can say `localhost`; people share the configured public address."""
+    settings.WAGTAILADMIN_BASE_URL = "https://iedereendoetmee.example.nl"
+    campaign = CampaignPageFactory(
+        parent=campaigns, title="#2MiljoenStemmen", hashtag="2MiljoenStemmen"
+    )
+    article_url = NewsArticlePageFactory(parent=news_index, slug="drempels-weg").url
+    html = get_html(Client(), campaign.url)
+    public = "https%3A%2F%2Fiedereendoetmee.example.nl" + campaign.url.replace("/", "%2F")
+    assert f"mailto:?subject=%232MiljoenStemmen&amp;body={public}" in html
+    assert f'href="https://iedereendoetmee.example.nl{campaign.url}" data-copy-link' in html
+    assert "localhost" not in html and "testserver" not in html
+    english = get_html(Client(), "/en" + article_url)
+    assert f'href="https://iedereendoetmee.example.nl/en{article_url}" data-copy-link' in english
 
 
 def test_article_page_loads_no_external_script(news_index):

@@ -12,6 +12,7 @@ from news.factories import NewsArticlePageFactory
 from news.models import CampaignIndexPage, NewsArticlePage, NewsIndexPage
 from news.tags import MAX_TAG_LENGTH, TagError, normalise_tag
 from taxonomy.factories import ThemeFactory
+from tests.utils import get_html
 
 pytestmark = pytest.mark.django_db
 
@@ -107,6 +108,17 @@ def spread(home_page, news_index, category, other_category):
         tags=["verkiezingen"],
     )
     return utrecht
+
+
+def test_category_filter_speaks_each_visitors_language(client, news_index, spread):
+    """The filter choices are cached; a Dutch visit first must not give English visitors Dutch."""
+    url = news_index.url
+    dutch = get_html(client, url)
+    assert '<option value="netwerk">Uit het netwerk</option>' in dutch
+    english = get_html(client, "/en" + url)
+    assert '<option value="netwerk">From the network</option>' in english
+    assert '<option value="verkiezingen">Elections</option>' in english
+    assert '<option value="netwerk">Uit het netwerk</option>' in get_html(client, url)
 
 
 @pytest.mark.parametrize(
