@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 from django.urls import reverse, translate_url
+from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
@@ -292,6 +293,28 @@ def member_text(value) -> str:
     """What members write (a topic's title, a voice's title) is Dutch: `{{ x|member_text }}`
     for a tag that marks the language of its parts, such as the breadcrumbs."""
     return DutchText(value) if value else ""
+
+
+@register.filter
+def dutch(value) -> str:
+    """Text that exists only in Dutch (what members, officials and the team write), inline:
+    `{{ commitment.title|dutch }}` is wrapped in `<span lang="nl">` under /en/ (WCAG 3.1.2).
+
+    Only for element content, never in an attribute or the `<title>`.
+    """
+    text = conditional_escape(value)
+    if not text or get_language() == settings.LANGUAGE_CODE:
+        return text
+    return mark_safe(f'<span lang="{settings.LANGUAGE_CODE}">{text}</span>')  # noqa: S308 (escaped)
+
+
+@register.filter
+def content_html(obj, field: str) -> str:
+    """A content field in the visitor's language, inline in other text:
+    `{% blocktranslate with title=page|content_html:"title" %}`; the Dutch text where it has
+    no translation, in `<span lang="nl">` (only in element content)."""
+    text = content_text(obj, field)
+    return dutch(text) if isinstance(text, DutchText) else conditional_escape(text)
 
 
 @register.filter

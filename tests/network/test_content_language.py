@@ -1,9 +1,8 @@
 """Under /en/ the pages' own Dutch text says it is Dutch (WCAG 3.1.2), and only there."""
 
-from html.parser import HTMLParser
-
 import pytest
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.html import strip_tags
 
 from events.factories import EventIndexPageFactory, EventPageFactory
@@ -15,7 +14,7 @@ from news.factories import (
     NewsArticlePageFactory,
     NewsIndexPageFactory,
 )
-from tests.utils import get_html
+from tests.utils import get_html, outside_dutch
 from voices.factories import VoiceFactory
 
 pytestmark = pytest.mark.django_db
@@ -58,53 +57,6 @@ def test_a_practice_summary_is_marked_too(client, pages):
     assert f'<p class="lead" lang="nl">{practice.summary}</p>' in english
 
 
-class _TextOutsideDutch(HTMLParser):
-    """The text of a page that is not inside an element marked lang="nl"."""
-
-    VOID = {
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "link",
-        "meta",
-        "source",
-        "track",
-        "wbr",
-    }
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.stack: list[bool] = []  # per open element: inside lang="nl"?
-        self.parts: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self.VOID:
-            return
-        inherited = self.stack[-1] if self.stack else False
-        lang = dict(attrs).get("lang")
-        self.stack.append(lang == "nl" if lang is not None else inherited)
-
-    def handle_endtag(self, tag):
-        if tag not in self.VOID and self.stack:
-            self.stack.pop()
-
-    def handle_data(self, data):
-        if not (self.stack and self.stack[-1]):
-            self.parts.append(data)
-
-
-def _outside_dutch(html: str) -> str:
-    body = html.split("<body", 1)[1]
-    parser = _TextOutsideDutch()
-    parser.feed("<body" + body)
-    return " ".join(" ".join(parser.parts).split())
-
-
 def test_no_dutch_content_outside_an_element_marked_dutch_under_en(client, pages):
     """Every content field without a translation is marked, in pages, lists, cards and menus."""
     home = pages[0][0].get_parent()
@@ -128,7 +80,7 @@ def test_no_dutch_content_outside_an_element_marked_dutch_under_en(client, pages
     urls = [page.url for page, _title in pages] + ["/", "/forum/", "/overzicht-van-de-site/", month]
     assert event.title in get_html(client, "/en" + month)
     for url in urls:
-        text = _outside_dutch(get_html(client, "/en" + url))
+        text = outside_dutch(get_html(client, "/en" + url))
         leaked = sorted(value for value in dutch if value in text)
         assert not leaked, (url, leaked)
 
@@ -160,7 +112,149 @@ def test_what_members_write_is_marked_dutch_under_en(client, home_page):
     ]
     for url in urls:
         english = get_html(client, "/en" + url)
-        leaked = sorted(value for value in dutch if value in _outside_dutch(english))
+        leaked = sorted(value for value in dutch if value in outside_dutch(english))
         assert not leaked, (url, leaked)
         shown = [value for value in dutch if value in english]
         assert shown, url  # the page does show member text, so the check means something
+
+
+def test_easy_language_the_ngt_video_and_the_manifest_are_marked_dutch_under_en(client, home_page):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+    from wagtail.rich_text import RichText
+
+    from network.factories import StandardPageFactory
+
+    Document = get_document_model()
+    video = Document.objects.create(title="NGT", file=ContentFile(b"webm", name="ngt.webm"))
+    captions = Document.objects.create(
+        title="Ondertitels", file=ContentFile(b"WEBVTT\n", name="ngt.vtt")
+    )
+    dutch = {
+        "Manifest van gemeenten",
+        "Koplopers schreven het.",
+        "Het manifest was een belofte.",
+        "Het manifest in gebarentaal",
+        "Welkom bij het manifest.",
+        "Zij beloofden een agenda.",
+    }
+    StandardPageFactory(
+        parent=home_page,
+        slug="manifest",
+        title="Manifest van gemeenten",
+        introduction="Koplopers schreven het.",
+        easy_read_summary="Het manifest was een belofte.",
+        body=[("paragraph", RichText("<p>Zij beloofden een agenda.</p>"))],
+        sign_language_video=[
+            {
+                "type": "video",
+                "value": {
+                    "title": "Het manifest in gebarentaal",
+                    "video": video.pk,
+                    "captions": captions.pk,
+                    "transcript": "Welkom bij het manifest.",
+                },
+            }
+        ],
+    )
+    english = get_html(client, "/en/manifest/")
+    shown = {value for value in dutch - {"Manifest van gemeenten"} if value in english}
+    assert shown == dutch - {"Manifest van gemeenten"}  # all on the page, the title is the view's
+    text = outside_dutch(english)
+    assert sorted(value for value in dutch if value in text) == []
+
+
+def test_content_that_exists_only_in_dutch_is_marked_under_en(client, home_page):
+    """Events' practical parts, the route, LIA notes, organisations, internships, the footer."""
+    import datetime
+
+    from wagtail.models import Site
+
+    from internships.factories import InternshipOfferFactory
+    from municipalities import services as municipality_services
+    from municipalities.factories import (
+        MunicipalityIndexPageFactory,
+        MunicipalityPageFactory,
+        RouteStepFactory,
+        RouteStepLinkFactory,
+    )
+    from network.models import NetworkSettings
+    from voices.factories import OrganisationFactory, PositionFactory
+
+    settings_ = NetworkSettings.for_site(Site.objects.get(is_default_site=True))
+    settings_.footer_text = "<p>Een netwerk van gemeenten en ervaringsdeskundigen.</p>"
+    settings_.save()
+    agenda = EventIndexPageFactory(parent=home_page)
+    event = EventPageFactory(
+        parent=agenda,
+        organiser_name="VNG en gemeente Deventer",
+        audience="Ambtenaren sport en sportclubs",
+        experts_wanted="Wij zoeken twee sporters die willen vertellen wat werkt.",
+    )
+    municipality = MunicipalityPageFactory(
+        parent=MunicipalityIndexPageFactory(parent=home_page), title="Deventer", slug="deventer"
+    )
+    step = RouteStepFactory(
+        title="Draagvlak bij het bestuur",
+        slug="draagvlak-bij-het-bestuur",
+        explanation="Het college wil werken aan het verdrag.",
+        done_when="Het college heeft een besluit genomen.",
+    )
+    RouteStepLinkFactory(step=step, title="Hoe krijgt u het college mee?")
+    municipality_services.route_progress_record(
+        municipality=municipality,
+        step=step,
+        status="done",
+        date=datetime.date(2025, 3, 1),
+        note="Besproken met het panel van ervaringsdeskundigen.",
+        user=None,
+    )
+    municipality_services.lia_status_record(
+        municipality=municipality,
+        status="exploring",
+        date=datetime.date(2025, 1, 6),
+        source="survey",
+        note="Verkenning gestart met de adviesraad.",
+        user=None,
+    )
+    organisation = OrganisationFactory(slug="platform-deventer")
+    PositionFactory(organisation=organisation, title="Eén loket voor alle hulp")
+    offer = InternshipOfferFactory(
+        municipality=municipality, title="Stage bij het Wmo-loket", department="Zorg en welzijn"
+    )
+    dutch_footer = "Een netwerk van gemeenten en ervaringsdeskundigen."
+    dutch = {
+        dutch_footer,
+        event.organiser_name,
+        event.audience,
+        event.experts_wanted,
+        event.title,
+        step.title,
+        step.explanation,
+        step.done_when,
+        "Hoe krijgt u het college mee?",
+        "Besproken met het panel van ervaringsdeskundigen.",
+        "Verkenning gestart met de adviesraad.",
+        organisation.description,
+        "Eén loket voor alle hulp",
+        "Wij vinden dat iedereen mee moet kunnen doen.",  # the position's text
+        offer.title,
+        offer.department,
+        offer.tasks,
+    }
+    with translation.override("nl"):
+        urls = [
+            event.url,
+            event.url + "aanmelden/",
+            "/route/",
+            f"/gemeenten/{municipality.slug}/",
+            f"/gemeenten/{municipality.slug}/route/",
+            organisation.get_absolute_url(),
+            "/inclusiestage/",
+            reverse("internships:detail", args=[offer.pk]),
+        ]
+    for url in urls:
+        english = get_html(client, "/en" + url)
+        assert [value for value in dutch - {dutch_footer} if value in english], url
+        text = outside_dutch(english)
+        assert sorted(value for value in dutch if value in text) == [], url
