@@ -1,5 +1,6 @@
 """StreamField blocks shared by the pages of every app."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -37,9 +38,26 @@ class VideoBlock(blocks.StructBlock):
         help_text=_("Optional: the full text of the video for people who do not watch it."),
     )
 
+    VIDEO_EXTENSIONS = ("mp4", "webm")
+
     class Meta:
         icon = "media"
         template = "components/blocks/video_block.html"
+
+    def clean(self, value):
+        """Browsers play MP4 and WebM, and read captions only from WebVTT."""
+        value = super().clean(value)
+        errors = {}
+        video, captions = value.get("video"), value.get("captions")
+        if video and video.file_extension.lower() not in self.VIDEO_EXTENSIONS:
+            errors["video"] = ValidationError(_("Choose a video file ending in .mp4 or .webm."))
+        if captions and captions.file_extension.lower() != "vtt":
+            errors["captions"] = ValidationError(
+                _("Choose a captions file in WebVTT format, ending in .vtt.")
+            )
+        if errors:
+            raise blocks.StructBlockValidationError(block_errors=errors)
+        return value
 
 
 class ImageBlock(blocks.StructBlock):

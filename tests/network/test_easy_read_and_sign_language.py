@@ -102,3 +102,31 @@ def test_the_demo_has_easy_language_on_the_home_page_the_manifest_and_three_even
     assert home_page.easy_read_summary
     assert StandardPage.objects.get(slug="manifest").easy_read_summary
     assert EventPage.objects.exclude(easy_read_summary="").count() >= 3
+
+
+def test_the_video_must_be_mp4_or_webm_and_the_captions_webvtt(video_documents):
+    from wagtail.blocks import StructBlockValidationError
+
+    from network.blocks import VideoBlock
+
+    video, captions = video_documents
+    Document = get_document_model()
+    leaflet = Document.objects.create(
+        title="Folder", file=ContentFile(b"%PDF-1.4", name="folder.pdf")
+    )
+    subtitles = Document.objects.create(
+        title="Ondertitels",
+        file=ContentFile(b"1\n00:00:00,000 --> 00:00:02,000\nHoi\n", name="o.srt"),
+    )
+    block = VideoBlock()
+
+    def clean(video_doc, captions_doc):
+        return block.clean(
+            block.to_python({"title": "Uitleg", "video": video_doc.pk, "captions": captions_doc.pk})
+        )
+
+    assert clean(video, captions)["video"] == video
+    with pytest.raises(StructBlockValidationError) as error:
+        clean(leaflet, subtitles)
+    assert set(error.value.block_errors) == {"video", "captions"}
+    assert "mp4" in str(error.value.block_errors["video"].messages)

@@ -93,3 +93,51 @@ def test_demo_content_says_u():
     assert len({str(path) for path, _text in texts}) >= 8  # every app's demo is read
     informal = [(path, text[:80]) for path, text in texts if INFORMAL.search(text)]
     assert informal == []
+
+
+def _untranslated(po_path: Path) -> list[str]:
+    """Entries of a .po file without a Dutch text, or marked fuzzy (then Django ignores them)."""
+    missing = []
+    for entry in po_path.read_text(encoding="utf-8").split("\n\n"):
+        lines = [line for line in entry.strip().splitlines() if not line.startswith("#~")]
+        fuzzy = any(line.startswith("#,") and "fuzzy" in line for line in lines)
+        parts: dict[str, str] = {}
+        key = None
+        for line in lines:
+            if line.startswith("#"):
+                continue
+            if line.startswith(("msgid ", "msgid_plural ", "msgstr")):
+                key, _space, rest = line.partition(" ")
+                parts[key] = rest.strip().strip('"')
+            elif key and line.startswith('"'):
+                parts[key] += line.strip().strip('"')
+        msgid = parts.get("msgid", "")
+        if not msgid:
+            continue  # the header
+        texts = [value for name, value in parts.items() if name.startswith("msgstr")]
+        if fuzzy or not texts or not all(texts):
+            missing.append(msgid)
+    return missing
+
+
+@pytest.mark.parametrize(
+    "po_path",
+    sorted(ROOT.glob("*/locale/nl/LC_MESSAGES/django.po"))
+    + [ROOT / "locale" / "nl" / "LC_MESSAGES" / "django.po"],
+    ids=lambda path: path.parts[-4],
+)
+def test_every_interface_text_has_its_dutch(po_path):
+    assert _untranslated(po_path) == []
+
+
+def test_the_check_finds_a_missing_or_fuzzy_translation(tmp_path):
+    po_path = tmp_path / "django.po"
+    po_path.write_text(
+        'msgid ""\nmsgstr ""\n"Language: nl\\n"\n\n'
+        'msgid "Done"\nmsgstr "Klaar"\n\n'
+        'msgid "Open"\nmsgstr ""\n\n'
+        '#, fuzzy\nmsgid "Closed"\nmsgstr "Dicht"\n\n'
+        'msgid "one step"\nmsgid_plural "%(n)s steps"\nmsgstr[0] "een stap"\nmsgstr[1] ""\n',
+        encoding="utf-8",
+    )
+    assert _untranslated(po_path) == ["Open", "Closed", "one step"]
