@@ -105,13 +105,14 @@ def absolute_url(path: str) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-def page_absolute_url(page) -> str:
-    """A Wagtail page's link for an email or a calendar file made outside a request.
+def page_absolute_url(page, request=None) -> str:
+    """A Wagtail page's link for an email, a calendar file or a share link.
 
     The page's own site root can be a placeholder (`localhost` in a fresh install); the
-    configured public address is what people can open.
+    configured public address is what people can open. With a request, the path is in the
+    visitor's language.
     """
-    parts = page.get_url_parts()
+    parts = page.get_url_parts(request)
     return absolute_url(parts[2] if parts else "/")
 
 

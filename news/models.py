@@ -27,7 +27,7 @@ from wagtail.search import index
 from forum.models import Post, Topic
 from network.accounts import has_verified_email
 from network.models import BasePage
-from network.notifications import absolute_url
+from network.notifications import page_absolute_url
 from network.pagination import paginate
 from taxonomy.models import Taxonomy, Theme
 
@@ -42,12 +42,6 @@ PAGE_SIZE = 10
 
 def filter_cache_key(index_pk: int) -> str:
     return f"news:filters:v2:{index_pk}"  # v2: both names of each category
-
-
-def public_url(page, request) -> str:
-    """A page's link to share: the configured public address, in the visitor's language."""
-    parts = page.get_url_parts(request)
-    return absolute_url(parts[2] if parts else "/")
 
 
 class NewsCategory(Taxonomy):
@@ -356,8 +350,8 @@ class NewsArticlePage(BasePage):
             self.municipalities.live().order_by("title").only("id", "title", "url_path", "path")
         )
         context["themes"] = list(self.themes.all())
-        context["share_url"] = public_url(self, request)
-        context["share_links"] = share_links(title=self.title, url=context["share_url"])
+        context["share_url"] = page_absolute_url(self, request)
+        context["share_links"] = share_links(title=self.tr.title, url=context["share_url"])
         context["reactions_page"] = self.reactions_page(request)
         context["reactions"] = list(context["reactions_page"].object_list)
         context.setdefault("form", ReactionForm())
@@ -507,9 +501,9 @@ class CampaignPage(BasePage):
             .filter(campaign=self, kind=NewsArticlePage.Kind.INTERVIEW)
             .order_by("-date")
         )
-        context["share_url"] = public_url(self, request)
+        context["share_url"] = page_absolute_url(self, request)
         # A campaign's title often is its hashtag already; say it once.
-        title = self.title
+        title = self.tr.title
         if self.hashtag_display.lower() not in title.lower():
             title = f"{title} {self.hashtag_display}"
         context["share_links"] = share_links(title=title, url=context["share_url"])
