@@ -196,13 +196,17 @@ def test_manifest_shows_the_texts_editors_write_on_its_page(client, signatories,
         introduction_en="Front-runners wrote this manifest.",
     )
     html = get_html(client, "/manifest/")
-    assert '<p class="lead"><span>Koplopers schreven dit manifest.</span> 1 voorloper-gemeente' in html
+    assert (
+        '<p class="lead"><span>Koplopers schreven dit manifest.</span> 1 voorloper-gemeente' in html
+    )
     assert '<details class="easy-read">' in html and "Het manifest was een belofte." in html
     assert "Zij beloofden een agenda te schrijven." in html
     assert "to write a Local Inclusion Agenda" not in html  # the page's body replaces the default
     assert "Voorstad</a></th>" in html
     english = get_html(client, "/en/manifest/")
-    assert '<p class="lead"><span>Front-runners wrote this manifest.</span> 1 front-runner' in english
+    assert (
+        '<p class="lead"><span>Front-runners wrote this manifest.</span> 1 front-runner' in english
+    )
     assert '<p lang="nl">Het manifest was een belofte.</p>' in english
     assert '<div lang="nl">' in english  # the body has no English: marked Dutch
 
