@@ -54,7 +54,7 @@ STANDARD_PAGES = [
         "slug": "manifest",
         "title": "Manifest Iedereen doet mee!",
         "introduction": (
-            "Koplopergemeenten schreven het manifest 'Iedereen doet mee!'. Gemeenten die het "
+            "Voorloper-gemeenten schreven het manifest 'Iedereen doet mee!'. Gemeenten die het "
             "tekenden, beloofden werk te maken van het VN-verdrag Handicap."
         ),
         "easy_read_summary": (

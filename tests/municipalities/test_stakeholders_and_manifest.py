@@ -190,14 +190,15 @@ def test_manifest_shows_the_texts_editors_write_on_its_page(client, signatories,
         parent=home_page,
         slug="manifest",
         title="Manifest",
-        introduction="Koplopers schreven dit manifest.",
+        introduction="Voorlopers schreven dit manifest.",
         easy_read_summary="Het manifest was een belofte.",
         body=[("paragraph", RichText("<p>Zij beloofden een agenda te schrijven.</p>"))],
         introduction_en="Front-runners wrote this manifest.",
     )
     html = get_html(client, "/manifest/")
     assert (
-        '<p class="lead"><span>Koplopers schreven dit manifest.</span> 1 voorloper-gemeente' in html
+        '<p class="lead"><span>Voorlopers schreven dit manifest.</span> 1 voorloper-gemeente'
+        in html
     )
     assert '<details class="easy-read">' in html and "Het manifest was een belofte." in html
     assert "Zij beloofden een agenda te schrijven." in html

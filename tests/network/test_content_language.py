@@ -132,7 +132,7 @@ def test_easy_language_the_ngt_video_and_the_manifest_are_marked_dutch_under_en(
     )
     dutch = {
         "Manifest van gemeenten",
-        "Koplopers schreven het.",
+        "Voorlopers schreven het.",
         "Het manifest was een belofte.",
         "Het manifest in gebarentaal",
         "Welkom bij het manifest.",
@@ -142,7 +142,7 @@ def test_easy_language_the_ngt_video_and_the_manifest_are_marked_dutch_under_en(
         parent=home_page,
         slug="manifest",
         title="Manifest van gemeenten",
-        introduction="Koplopers schreven het.",
+        introduction="Voorlopers schreven het.",
         easy_read_summary="Het manifest was een belofte.",
         body=[("paragraph", RichText("<p>Zij beloofden een agenda.</p>"))],
         sign_language_video=[
