@@ -95,9 +95,8 @@ def test_demo_content_says_u():
     assert informal == []
 
 
-def _untranslated(po_path: Path) -> list[str]:
-    """Entries of a .po file without a Dutch text, or marked fuzzy (then Django ignores them)."""
-    missing = []
+def _entries(po_path: Path):
+    """(msgid, its Dutch texts, fuzzy?) for each entry of a .po file but the header."""
     for entry in po_path.read_text(encoding="utf-8").split("\n\n"):
         lines = [line for line in entry.strip().splitlines() if not line.startswith("#~")]
         fuzzy = any(line.startswith("#,") and "fuzzy" in line for line in lines)
@@ -111,13 +110,15 @@ def _untranslated(po_path: Path) -> list[str]:
                 parts[key] = rest.strip().strip('"')
             elif key and line.startswith('"'):
                 parts[key] += line.strip().strip('"')
-        msgid = parts.get("msgid", "")
-        if not msgid:
-            continue  # the header
-        texts = [value for name, value in parts.items() if name.startswith("msgstr")]
-        if fuzzy or not texts or not all(texts):
-            missing.append(msgid)
-    return missing
+        if parts.get("msgid"):
+            yield parts["msgid"], [v for k, v in parts.items() if k.startswith("msgstr")], fuzzy
+
+
+def _untranslated(po_path: Path) -> list[str]:
+    """Entries without a Dutch text, or marked fuzzy (then Django ignores them)."""
+    return [
+        msgid for msgid, texts, fuzzy in _entries(po_path) if fuzzy or not texts or not all(texts)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -141,3 +142,38 @@ def test_the_check_finds_a_missing_or_fuzzy_translation(tmp_path):
         encoding="utf-8",
     )
     assert _untranslated(po_path) == ["Open", "Closed", "one step"]
+
+
+def _words_we_do_not_use() -> list[str]:
+    """The 'not' column of CONTRIBUTING's word table, minus words another row uses."""
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    table = text[text.index("| English | Dutch | not |") :].splitlines()[2:]
+    rows = []
+    for line in table:
+        if not line.startswith("|"):
+            break
+        rows.append([cell.strip() for cell in line.strip("|").split("|")])
+
+    def words(cell: str) -> set[str]:
+        return {re.sub(r"\(.*?\)", "", word).strip() for word in re.split(r"[,/]", cell)} - {""}
+
+    used = {word.lower() for row in rows for word in words(row[1])}
+    return sorted({word for row in rows for word in words(row[2]) if word.lower() not in used})
+
+
+def test_the_interface_uses_one_word_per_thing():
+    """The word table in CONTRIBUTING holds: no Dutch interface text uses a word it rules out
+    (a word in quotes, such as a name the site refuses, is only mentioned)."""
+    avoid = _words_we_do_not_use()
+    assert {"evenement", "belofte", "eenvoudige taal", "Registreren"} <= set(avoid)
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, avoid)) + r")\b", re.IGNORECASE)
+    assert pattern.search("Materiaal in eenvoudige taal")
+    assert not pattern.search("Uw toegankelijkheidswensen")
+    found = [
+        (po_path.parts[-5], text[:80])
+        for po_path in sorted(ROOT.glob("*/locale/nl/LC_MESSAGES/django.po"))
+        for _msgid, texts, _fuzzy in _entries(po_path)
+        for text in texts
+        if pattern.search(re.sub(r"'[^']*'", "", text))
+    ]
+    assert found == []
