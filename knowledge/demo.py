@@ -94,6 +94,7 @@ def load(*, scale: int, stdout) -> None:
             title=practice["title"],
             kind=kinds[practice["kind"]],
             summary=practice["summary"],
+            easy_read_summary=practice.get("easy_read_summary", ""),
             body=[{"type": "paragraph", "value": f"<p>{practice['body']}</p>"}],
             title_en=practice.get("title_en", ""),
             summary_en=practice.get("summary_en", ""),

@@ -61,6 +61,9 @@ def test_demo_practices_are_real_load_once_and_the_bench_generator_adds_valid_on
         assert not PLACEHOLDER.search(text), page.title
         assert " je " not in f" {text} " and " jouw " not in f" {text} ", page.title
 
+    # Some practices say what they are about in easy language too.
+    assert PracticePage.objects.exclude(easy_read_summary="").count() >= 5
+
     # Loading again adds nothing and keeps the page tree valid.
     demo.load(scale=1, stdout=io.StringIO())
     assert PracticePage.objects.count() == count
