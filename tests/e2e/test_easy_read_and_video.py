@@ -101,3 +101,16 @@ def test_easy_language_opens_by_keyboard(page, assert_accessible, prefix, path):
     if prefix:
         expect(text).to_have_attribute("lang", "nl")
     assert_accessible(page, f"easy language open on {path} ({prefix or 'nl'})")
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_a_practice_says_what_it_is_about_in_easy_language(page, assert_accessible, prefix):
+    page.goto(prefix + "/kennisbank/toegankelijk-stembureau-in-elke-wijk/")
+    section = page.locator("section[aria-labelledby=easy-read-heading]")
+    expect(section.get_by_role("heading", level=2)).to_have_text(
+        "In makkelijke taal" if not prefix else "In easy language"
+    )
+    expect(section.locator("p")).to_contain_text("kan iedereen stemmen in de eigen wijk")
+    if prefix:
+        expect(section.locator("p")).to_have_attribute("lang", "nl")
+    assert_accessible(page, f"practice with easy language ({prefix or 'nl'})")
