@@ -3,7 +3,6 @@
 from datetime import date
 
 from django import forms
-from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -13,7 +12,6 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -41,7 +39,7 @@ PAGE_SIZE = 10
 
 
 def filter_cache_key(index_pk: int) -> str:
-    return f"news:filters:v2:{index_pk}"  # v2: both names of each category
+    return f"news:filters:v2:{index_pk}"  # v2: the categories, not labels in one language
 
 
 class NewsCategory(Taxonomy):
@@ -101,12 +99,8 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     def filter_form(self, data) -> NewsFilterForm:
         choices = self.filter_choices()
-        # The cache holds both names; the label follows the visitor's language.
-        english = get_language() != settings.LANGUAGE_CODE
-        categories = [
-            (slug, (name_en or name) if english else name)
-            for slug, name, name_en in choices["categories"]
-        ]
+        # The cache holds the categories; each label follows the visitor's language.
+        categories = [(category.slug, category.label) for category in choices["categories"]]
         return NewsFilterForm(data, **{**choices, "categories": categories})
 
     def filter_choices(self) -> dict:
@@ -121,7 +115,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
                 "categories": list(
                     NewsCategory.objects.filter(
                         pk__in=articles.exclude(category=None).values("category")
-                    ).values_list("slug", "name", "name_en")
+                    ).only("slug", "name", "name_en")
                 ),
                 "years": sorted({d.year for d in articles.dates("date", "year")}, reverse=True),
                 "municipalities": list(
