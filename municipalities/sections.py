@@ -17,7 +17,9 @@ from .route import municipality_route, route_steps, stuck_count, stuck_municipal
 from .services import can_edit_municipality
 
 
-def profile_route(*, request: HttpRequest | None, page, **kwargs: Any) -> dict[str, Any] | None:
+def profile_route(
+    *, request: HttpRequest | None, page, variant: str | None = None, **kwargs: Any
+) -> dict[str, Any] | None:
     """The route as a step list on the profile (the section is kept: see its registration)."""
     route = municipality_route(page, route_steps())
     if not route.total:
@@ -30,7 +32,8 @@ def profile_route(*, request: HttpRequest | None, page, **kwargs: Any) -> dict[s
         "route": route,
         "route_url": route_url,
         "stakeholders_url": reverse("municipalities:stakeholders", args=[page.slug]),
-        "can_edit_route": _can_edit(request, page),
+        # The registry hands over the kind of visitor it worked out (not in a preview).
+        "can_edit_route": variant == "editor" if variant else _can_edit(request, page),
     }
 
 

@@ -29,6 +29,7 @@ class Section:
     `max_age` seconds (shorter for sections that change as time passes, like coming events).
     A section that differs between kinds of visitors names the kind with `variant` (called
     like `context`): a key part, or None where the section is personal and is not kept.
+    Where the variant was worked out, `context` receives it as the keyword `variant`.
     """
 
     key: str

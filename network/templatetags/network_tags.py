@@ -154,10 +154,13 @@ def render_sections(context, place: str, **kwargs) -> str:
     # Never kept in a preview: a draft's sections must not be shown to visitors.
     keep = not getattr(request, "is_preview", False)
     keys = {}
+    variants = {}  # handed to the section's context, which need not work it out again
     for section in sections:
         if not section.cached_on or not keep:
             continue
         variant = "" if section.variant is None else section.variant(request=request, **kwargs)
+        if section.variant is not None:
+            variants[section.key] = variant
         if variant is not None:
             keys[section.key] = _section_cache_key(place, section, request, kwargs, variant)
     # One round trip for every kept section of the place.
@@ -170,7 +173,10 @@ def render_sections(context, place: str, **kwargs) -> str:
             continue
         html = ""
         extra = dict(kwargs)
-        values = {} if section.context is None else section.context(request=request, **kwargs)
+        arguments = (
+            kwargs if section.key not in variants else {**kwargs, "variant": variants[section.key]}
+        )
+        values = {} if section.context is None else section.context(request=request, **arguments)
         if values is not None:
             extra.update(values)
             template = engine.get_template(section.template)

@@ -94,11 +94,14 @@ def test_a_kept_section_is_built_again_only_after_a_write_to_its_apps(place, tem
 def test_a_section_is_kept_per_kind_of_visitor_and_never_when_personal(place, templates):
     (templates / "kind.html").write_text("<p>{{ kind }} {{ built }}</p>")
     built = []
+    handed = []  # the variant the registry handed to the context, so it is not worked out twice
     place.register(
         "kind",
         "kind.html",
         cached_on=("voices",),
-        context=lambda request, kind: {"built": built.append(kind) or len(built)},
+        context=lambda request, kind, variant: {
+            "built": handed.append(variant) or built.append(kind) or len(built)
+        },
         # "personal" stands for a section with a form for one person: never kept.
         variant=lambda request, kind: None if kind == "personal" else kind,
     )
@@ -111,6 +114,7 @@ def test_a_section_is_kept_per_kind_of_visitor_and_never_when_personal(place, te
     assert render("editor") == "<p>editor 1</p>" and render("visitor") == "<p>visitor 2</p>"
     assert render("personal") == "<p>personal 3</p>"
     assert render("personal") == "<p>personal 4</p>"
+    assert handed == ["editor", "visitor", None, None]
 
 
 @pytest.mark.django_db
